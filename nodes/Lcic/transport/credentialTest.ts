@@ -1,0 +1,73 @@
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
+
+import { LCIC_API_VERSION } from '../../../credentials/endpoint';
+import { signLcicRequest } from '../../../credentials/signRequest';
+import { JSON_CONTENT_TYPE } from '../../../credentials/tc3Signer';
+import { readEnvelope } from './envelope';
+import { hintFor } from './errorHints';
+
+// LCIC answers a bad key with HTTP 200 and Response.Error, so a declarative credential test
+// would report success. This one calls DescribeDeveloper (no parameters, read-only) and shows
+// Tencent's own error code and message.
+export async function tencentCloudLcicApiTest(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	const data = credential.data ?? {};
+	let signed;
+	try {
+		signed = signLcicRequest(data, {
+			method: 'POST',
+			url: '/',
+			headers: {
+				'Content-Type': JSON_CONTENT_TYPE,
+				'X-TC-Action': 'DescribeDeveloper',
+				'X-TC-Version': LCIC_API_VERSION,
+			},
+			body: Buffer.from('{}', 'utf8'),
+		});
+	} catch (error) {
+		return { status: 'Error', message: (error as Error).message };
+	}
+
+	let body: unknown;
+	try {
+		// ICredentialTestFunctions offers only the legacy request helper.
+		body = await this.helpers.request({
+			method: 'POST',
+			uri: `${signed.baseURL}${signed.url}`,
+			headers: signed.headers,
+			body: (signed.body as Buffer).toString('utf8'),
+			json: false,
+			simple: false,
+			timeout: 15_000,
+		});
+	} catch (error) {
+		const code = (error as { cause?: { code?: string }; code?: string }).cause?.code ?? (error as { code?: string }).code;
+		return {
+			status: 'Error',
+			message: `Could not reach ${signed.baseURL}${code ? ` (${code})` : ''}. Check the Endpoint setting.`,
+		};
+	}
+
+	const envelope = readEnvelope(body);
+	if (!envelope) {
+		return { status: 'Error', message: `${signed.baseURL} did not answer like the LCIC API. Check the Endpoint setting.` };
+	}
+	if (!envelope.ok) {
+		const hint = hintFor(envelope.code);
+		return {
+			status: 'Error',
+			message: `${envelope.code}: ${envelope.message}${hint ? ` ${hint}` : ''}${envelope.requestId ? ` (RequestId: ${envelope.requestId})` : ''}`,
+		};
+	}
+	const developerId = envelope.response.DeveloperId;
+	return {
+		status: 'OK',
+		message: `Connection tested successfully${developerId ? ` (developer ${String(developerId)})` : ''}`,
+	};
+}

@@ -1,0 +1,54 @@
+import { NodeApiError } from 'n8n-workflow';
+import type { INode, JsonObject } from 'n8n-workflow';
+
+import { hintFor } from './errorHints';
+
+// Every failure leaves the transport as a NodeApiError built here from plain values only:
+// never from the HTTP client's error object, whose request config carries the Authorization
+// and X-TC-Token headers.
+
+export interface LcicApiErrorDetails {
+	action: string;
+	code: string;
+	message: string;
+	requestId?: string;
+	itemIndex?: number;
+}
+
+export function lcicApiError(node: INode, details: LcicApiErrorDetails): NodeApiError {
+	const { action, code, message, requestId, itemIndex } = details;
+	const hint = hintFor(code);
+	const description = [hint, `Action: ${action}.`, requestId ? `RequestId: ${requestId}` : undefined]
+		.filter(Boolean)
+		.join(' ');
+	const response: JsonObject = { code, message, action };
+	if (requestId) response.requestId = requestId;
+	const error = new NodeApiError(node, response, {
+		message: `${code}: ${message}`,
+		description,
+		itemIndex,
+	});
+	// NodeApiError may rewrite the message from an HTTP status; Tencent answers with 200.
+	error.message = `${code}: ${message}`;
+	return error;
+}
+
+export function networkError(
+	node: INode,
+	action: string,
+	reason: string,
+	mayHaveHappened: boolean,
+	itemIndex?: number,
+): NodeApiError {
+	const message = `Could not reach Tencent Cloud LCIC for ${action}: ${reason}`;
+	const description = mayHaveHappened
+		? `The request may have reached Tencent Cloud and taken effect, so it was not sent again (sending ${action} twice could do it twice). Check the result before running it again.`
+		: 'Check the credential Endpoint and the network between n8n and Tencent Cloud. The request was retried where that was safe.';
+	const error = new NodeApiError(
+		node,
+		{ code: 'NetworkError', message: reason, action },
+		{ message, description, itemIndex },
+	);
+	error.message = message;
+	return error;
+}

@@ -1,0 +1,7 @@
+// The only module that talks HTTP. Nodes call these; the credential signs what they send.
+export type { LcicContext, PagingSpec, RequestOptions } from './types';
+export { lcicApiRequest, setRetryPolicy, CREDENTIAL_TYPE } from './request';
+export { lcicApiRequestAllItems, type PageOptions } from './pager';
+export { getDefaultSdkAppId } from './sdkAppId';
+export { isReadOnlyAction } from './retryPolicy';
+export { resetRateLimiter } from './rateLimiter';

@@ -1,0 +1,50 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { lcicApiRequest } from './request';
+import type { LcicContext, PagingSpec, RequestOptions } from './types';
+
+// Walks Page/Limit or Offset/Limit lists. It stops on the first of: a short or empty page,
+// the reported Total reached, or the caller's limit reached. The page size stays the same on
+// every page, because Page N is only meaningful for one size.
+
+export interface PageOptions extends RequestOptions {
+	/** Stop after this many records (Return All = off). */
+	limit?: number;
+	/** Largest number of pages to ask for, a guard against a server that never stops. */
+	maxPages?: number;
+}
+
+export async function lcicApiRequestAllItems(
+	this: LcicContext,
+	action: string,
+	body: IDataObject,
+	paging: PagingSpec,
+	options: PageOptions = {},
+): Promise<IDataObject[]> {
+	const limit = options.limit !== undefined && options.limit > 0 ? options.limit : Infinity;
+	const size = Math.min(paging.maxPageSize, limit);
+	const maxPages = options.maxPages ?? 100_000;
+	const records: IDataObject[] = [];
+	let position = paging.firstPage;
+
+	for (let pages = 0; pages < maxPages; pages++) {
+		const response = await lcicApiRequest.call(
+			this,
+			action,
+			{ ...body, [paging.pageParam]: position, [paging.sizeParam]: size },
+			options,
+		);
+		const page = Array.isArray(response[paging.itemsKey]) ? (response[paging.itemsKey] as IDataObject[]) : [];
+		records.push(...page);
+		const total = paging.totalKey !== undefined ? Number(response[paging.totalKey]) : NaN;
+		if (
+			page.length < size ||
+			records.length >= limit ||
+			(Number.isFinite(total) && records.length >= total)
+		) {
+			break;
+		}
+		position += paging.style === 'page' ? 1 : page.length;
+	}
+	return records.length > limit ? records.slice(0, limit) : records;
+}

@@ -1,0 +1,60 @@
+// Which failures may be retried, and how long to wait. A write is retried only when Tencent
+// certainly did not execute it: a rate-limit rejection, or a connection that was never opened.
+// A timed-out or dropped write may have happened, and sending it again could, for example,
+// create a second room.
+
+export interface RetryPolicy {
+	maxAttempts: number;
+	baseDelayMs: number;
+	maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxAttempts: 4,
+	baseDelayMs: 250,
+	maxDelayMs: 4000,
+};
+
+/** Failure kinds the transport distinguishes. */
+export type FailureKind =
+	| { kind: 'api'; code: string }
+	| { kind: 'http'; status: number }
+	| { kind: 'network'; code: string; connected: boolean };
+
+const READ_ONLY_ACTION = /^(Describe|Get|BatchDescribe)/;
+
+export function isReadOnlyAction(action: string): boolean {
+	return READ_ONLY_ACTION.test(action);
+}
+
+export function isRateLimited(code: string): boolean {
+	return code === 'RequestLimitExceeded' || code.startsWith('RequestLimitExceeded.');
+}
+
+function isServerSide(code: string): boolean {
+	return (
+		code === 'InternalError' ||
+		code.startsWith('InternalError.') ||
+		code === 'ServiceUnavailable' ||
+		code.startsWith('ServiceUnavailable.')
+	);
+}
+
+export function isRetryable(failure: FailureKind, readOnly: boolean): boolean {
+	switch (failure.kind) {
+		case 'api':
+			return isRateLimited(failure.code) || (readOnly && isServerSide(failure.code));
+		case 'http':
+			// A body that is not an LCIC envelope came from something in between (a gateway's
+			// 502 page, a proxy): harmless to ask again for a read, unknowable for a write.
+			return readOnly;
+		case 'network':
+			return readOnly || !failure.connected;
+	}
+}
+
+/** Exponential backoff with jitter: attempt 1 waits about base, then 2x, 4x ... up to max. */
+export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
+	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+	return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}

@@ -1,0 +1,25 @@
+import type { IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+
+export type LcicContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+export interface PagingSpec {
+	/** Page/Limit (page numbers from firstPage) or Offset/Limit (record offsets from firstPage). */
+	style: 'page' | 'offset';
+	pageParam: string;
+	sizeParam: string;
+	firstPage: number;
+	maxPageSize: number;
+	/** Response key holding the records. */
+	itemsKey: string;
+	/** Response key holding the total count, where the action returns one. */
+	totalKey?: string;
+}
+
+export interface RequestOptions {
+	/** Describe*, Get*: safe to retry after a network failure or a server error. Derived from the action name when unset. */
+	readOnly?: boolean;
+	/** Documented requests per second for this action (default 20). */
+	rateLimit?: number;
+	/** For error messages that point at the failing item. */
+	itemIndex?: number;
+}

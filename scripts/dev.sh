@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The project's entry point. Works on a machine that has only the system Node.js and npm:
+# it fetches Node.js 24 (needed by n8n 2.x) from the npm registry when the system one is older.
+#
+#   bash scripts/dev.sh demo   set up, build, start the LCIC emulator and run the demo
+#   bash scripts/dev.sh test   set up, build, type-check, lint and run every test
+#   bash scripts/dev.sh bench  set up, build and run the benchmarks
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=scripts/toolchain.sh
+source scripts/toolchain.sh
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+setup() {
+  step "Node.js $(node --version), npm $(npm --version 2>/dev/null)"
+  # Reinstall only when the lock file changed since the last install.
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    step "Installing dependencies (npm ci)"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+  step "Building (npm run build)"
+  npm run --silent build
+}
+
+case "${1:-}" in
+  demo)
+    setup
+    step "Running the demo against the local LCIC emulator"
+    npx --no-install tsx scripts/demo.ts
+    ;;
+  test)
+    setup
+    step "Type-checking (npm run typecheck)"
+    npm run --silent typecheck
+    step "Linting with n8n's community-node rules (npm run lint)"
+    npm run --silent lint
+    step "Running the tests (npm test)"
+    npm test --silent -- --ci
+    ;;
+  bench)
+    setup
+    step "Running the benchmarks (npm run bench)"
+    npm run --silent bench
+    ;;
+  *)
+    echo "usage: bash scripts/dev.sh demo|test|bench" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,74 @@
+import { NodeApiError } from 'n8n-workflow';
+
+import { lcicApiRequest, resetRateLimiter, setRetryPolicy } from '../../nodes/Lcic/transport';
+import { fail, fakeContext, ok } from './fakeContext';
+
+beforeAll(() => setRetryPolicy({ baseDelayMs: 1, maxDelayMs: 5 }));
+beforeEach(() => resetRateLimiter());
+
+describe('lcicApiRequest', () => {
+	it('returns Response without the envelope', async () => {
+		const { context, calls } = fakeContext(() => ok({ DeveloperId: 'dev-1' }));
+		const response = await lcicApiRequest.call(context, 'DescribeDeveloper', {});
+		expect(response).toEqual({ DeveloperId: 'dev-1', RequestId: 'req-ok' });
+		expect(calls).toEqual([{ action: 'DescribeDeveloper', body: {} }]);
+	});
+
+	it('turns Response.Error into a NodeApiError with code, message, hint and RequestId', async () => {
+		const { context } = fakeContext(() => fail('AuthFailure.SignatureExpire', 'Signature expired.'));
+		const error = await lcicApiRequest.call(context, 'DescribeDeveloper', {}).catch((e) => e);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe('AuthFailure.SignatureExpire: Signature expired.');
+		expect(error.description).toContain('clock');
+		expect(error.description).toContain('RequestId: req-err');
+		expect(JSON.stringify(error)).not.toContain('fake');
+	});
+
+	it('retries a rate-limited write, which Tencent did not execute', async () => {
+		const { context, calls } = fakeContext((_a, _b, n) => (n < 3 ? fail('RequestLimitExceeded') : ok({ RoomId: 1 })));
+		await expect(lcicApiRequest.call(context, 'CreateRoom', { Name: 'x' })).resolves.toMatchObject({ RoomId: 1 });
+		expect(calls).toHaveLength(3);
+	});
+
+	it('retries InternalError for reads but never for writes', async () => {
+		const read = fakeContext((_a, _b, n) => (n < 2 ? fail('InternalError') : ok({ Total: 0 })));
+		await expect(lcicApiRequest.call(read.context, 'GetRooms', {})).resolves.toMatchObject({ Total: 0 });
+		expect(read.calls).toHaveLength(2);
+
+		const write = fakeContext(() => fail('InternalError'));
+		await expect(lcicApiRequest.call(write.context, 'CreateRoom', {})).rejects.toThrow('InternalError');
+		expect(write.calls).toHaveLength(1);
+	});
+
+	it('gives up after the last attempt', async () => {
+		const { context, calls } = fakeContext(() => fail('RequestLimitExceeded'));
+		await expect(lcicApiRequest.call(context, 'DescribeRoom', {})).rejects.toThrow('RequestLimitExceeded');
+		expect(calls).toHaveLength(4);
+	});
+
+	it('does not retry a write whose connection dropped, and says it may have happened', async () => {
+		const { context, calls } = fakeContext(() => {
+			throw Object.assign(new Error('socket hang up'), { cause: { code: 'ECONNRESET', message: 'socket hang up' } });
+		});
+		const error = await lcicApiRequest.call(context, 'CreateRoom', {}).catch((e) => e);
+		expect(calls).toHaveLength(1);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toContain('ECONNRESET');
+		expect(error.description).toContain('may have reached Tencent Cloud');
+	});
+
+	it('retries a write when the connection was refused (it never left this machine)', async () => {
+		const { context, calls } = fakeContext((_a, _b, n) => {
+			if (n === 1) throw Object.assign(new Error('refused'), { cause: { code: 'ECONNREFUSED' } });
+			return ok({ RoomId: 7 });
+		});
+		await expect(lcicApiRequest.call(context, 'CreateRoom', {})).resolves.toMatchObject({ RoomId: 7 });
+		expect(calls).toHaveLength(2);
+	});
+
+	it('retries a read after a 502 page without an LCIC body', async () => {
+		let n = 0;
+		const { context } = fakeContext(() => (++n === 1 ? '<html>502 Bad Gateway</html>' : ok({ Total: 1 })));
+		await expect(lcicApiRequest.call(context, 'GetRooms', {})).resolves.toMatchObject({ Total: 1 });
+	});
+});
