@@ -18,9 +18,10 @@ if [ "$(lcic_node_major)" -lt 24 ]; then
     (cd "$node24_root" && npm install --no-save --no-package-lock --silent --prefix . node@24 >&2)
   fi
   export PATH="$node24_root/node_modules/node/bin:$PATH"
-  # Native add-ons must build against the headers of the Node.js that runs them, not the system's.
+  # Native add-ons (n8n's isolated-vm, sqlite3) must build against the headers of the Node.js
+  # that runs them; scripts/n8n-install.sh passes this folder to npm rebuild as nodedir.
   if [ -d "$node24_pkg/include/node" ]; then
-    export npm_config_nodedir="$node24_pkg"
+    export LCIC_NODE24_HEADERS="$node24_pkg"
   fi
   if [ "$(lcic_node_major)" -lt 24 ]; then
     echo "[toolchain] could not provide Node.js 24 (got $(node --version))" >&2

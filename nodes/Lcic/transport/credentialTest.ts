@@ -36,7 +36,9 @@ export async function tencentCloudLcicApiTest(
 
 	let body: unknown;
 	try {
-		// ICredentialTestFunctions offers only the legacy request helper.
+		// ICredentialTestFunctions offers only the legacy request helper (no httpRequest), and a
+		// declarative credential test could only say "failed", not Tencent's code and message.
+		// eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions
 		body = await this.helpers.request({
 			method: 'POST',
 			uri: `${signed.baseURL}${signed.url}`,

@@ -26,6 +26,7 @@ export async function lcicApiRequestAllItems(
 	const maxPages = options.maxPages ?? 100_000;
 	const records: IDataObject[] = [];
 	let position = paging.firstPage;
+	let previousSignature = '';
 
 	for (let pages = 0; pages < maxPages; pages++) {
 		const response = await lcicApiRequest.call(
@@ -35,7 +36,13 @@ export async function lcicApiRequestAllItems(
 			options,
 		);
 		const page = Array.isArray(response[paging.itemsKey]) ? (response[paging.itemsKey] as IDataObject[]) : [];
+		// Some filters make LCIC ignore paging (GetRoomEvent with Keyword answers every match at
+		// once): a page larger than asked for, or one that repeats the last, is the whole answer.
+		const signature = page.length ? JSON.stringify([page[0], page[page.length - 1], page.length]) : '';
+		if (signature && signature === previousSignature) break;
+		previousSignature = signature;
 		records.push(...page);
+		if (page.length > size) break;
 		const total = paging.totalKey !== undefined ? Number(response[paging.totalKey]) : NaN;
 		if (
 			page.length < size ||

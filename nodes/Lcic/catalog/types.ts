@@ -1,0 +1,145 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ChunkRule } from '../execute/chunks';
+import type { PagingSpec } from '../transport/types';
+
+// The catalog is data: one OperationSpec per LCIC action. The node's properties
+// (description/), the request bodies and checks (params/) and the execution (execute/) are all
+// derived from it, so 53 actions do not mean 53 copies of the same code.
+
+export type ResourceKey =
+	| 'room'
+	| 'user'
+	| 'group'
+	| 'document'
+	| 'record'
+	| 'supervisor'
+	| 'appConfig'
+	| 'developer';
+
+/**
+ * How a field is shown and how its value becomes an LCIC parameter.
+ * - string, integer, number, boolean: as is (integer is checked to be whole)
+ * - flag: an LCIC 0/1 (or small integer) switch shown as named options, so that inverted
+ *   switches (TurnOffMic: 1 = mic off) read right
+ * - options / multiOptions: named values from `options`
+ * - dateTime: ISO text, Luxon DateTime or epoch seconds in; epoch seconds (integer) out
+ * - stringList / integerList: a list or comma-separated text in; an array out
+ * - json: any JSON value (object or array), as an object or as JSON text
+ * - object: an LCIC Object built from `children` (structured), or JSON text
+ * - entries: an LCIC Array of Object built from `children` (one row per entry), or JSON text
+ * - room / group / document / user: a resource locator (pick from a searchable list or by ID)
+ */
+export type FieldType =
+	| 'string'
+	| 'integer'
+	| 'number'
+	| 'boolean'
+	| 'flag'
+	| 'options'
+	| 'multiOptions'
+	| 'dateTime'
+	| 'stringList'
+	| 'integerList'
+	| 'json'
+	| 'object'
+	| 'entries'
+	| 'room'
+	| 'group'
+	| 'document'
+	| 'user';
+
+export interface FieldOption {
+	name: string;
+	value: string | number | boolean;
+	description?: string;
+}
+
+export interface FieldSpec {
+	/** The LCIC parameter name, exactly as the API spells it (RoomId, StartTime, ...). */
+	param: string;
+	/** The n8n parameter name; defaults to the LCIC name in lowerCamelCase. */
+	key?: string;
+	displayName: string;
+	/** The reference's meaning, in plain words. */
+	description: string;
+	type: FieldType;
+	/** Required fields are top-level; optional ones go under "Additional Fields". */
+	required?: boolean;
+	default?: string | number | boolean | IDataObject | Array<string | number>;
+	placeholder?: string;
+	options?: FieldOption[];
+	/** Inclusive range for integer/number fields, items for lists/entries. */
+	min?: number;
+	max?: number;
+	/** Largest number of list items or entries one call takes (when the node does not split). */
+	maxItems?: number;
+	/** Sub-fields of object/entries. */
+	children?: FieldSpec[];
+	/** Integer IDs (RoomId) vs string IDs (GroupId) for locators. Default: string. */
+	idType?: 'integer' | 'string';
+	/** An empty value means something (SetWatermark: "" removes the watermark): an added but empty optional field is sent as "". */
+	sendEmpty?: boolean;
+}
+
+export type OutputSpec =
+	/** One item: the Response without the envelope (RequestId kept). */
+	| { kind: 'response' }
+	/**
+	 * One item per element of Response[key] (other top-level fields are dropped). Lists of bare
+	 * IDs (MemberIds, UserIds) become { [valueField]: id }, so the next node reads $json.UserId.
+	 */
+	| { kind: 'list'; key: string; valueField?: string };
+
+export interface BatchSpec {
+	/** The batch action used when several input items run this operation. */
+	action: string;
+	/** The batch action's array parameter (Users, RoomInfos, GroupBaseInfos...). */
+	listParam: string;
+	maxPerCall: number;
+	/** Response key holding one result per entry. */
+	resultKey: string;
+	/** Entries carry their own SdkAppId (otherwise it is sent once at the top). */
+	sdkAppIdInEntry?: boolean;
+	/** Pair results to entries by this key instead of by position. */
+	matchBy?: string;
+	/** Name of the field when results are bare values (IDs) rather than objects. */
+	resultField?: string;
+}
+
+export interface OperationSpec {
+	resource: ResourceKey;
+	/** n8n operation value, lowerCamelCase ("create", "getMany", "addMembers"). */
+	operation: string;
+	/** n8n operation name ("Create", "Get Many", "Add Members"). */
+	displayName: string;
+	/** The LCIC action this operation calls. */
+	action: string;
+	/** Shown under the operation; ends with the action name so that Tencent's docs are findable. */
+	description: string;
+	/** Whether the action takes SdkAppId (the credential's default, overridable per operation). */
+	sdkAppId: 'required' | 'optional' | 'none';
+	/** The name the action gives the application ID when it is not SdkAppId (DescribeDocuments: SchoolId). */
+	sdkAppIdParam?: string;
+	/** Describe and Get actions: safe to retry after a network failure. */
+	readOnly: boolean;
+	/** Documented requests per second when not 20. */
+	rateLimit?: number;
+	fields: FieldSpec[];
+	/** List actions: walked page by page with Return All / Limit. */
+	paging?: PagingSpec;
+	output: OutputSpec;
+	batch?: BatchSpec;
+	/** Arrays longer than the API takes per call are split into several calls, results merged. */
+	chunks?: ChunkRule[];
+	/** BatchRegister: SdkAppId goes into every element of this entries parameter, not at the top. */
+	sdkAppIdInEntries?: string;
+	/** Checks across fields (StartTime before EndTime); returns the message naming the fields. */
+	validate?: (body: IDataObject) => string | undefined;
+}
+
+export interface ResourceSpec {
+	value: ResourceKey;
+	name: string;
+	description: string;
+}

@@ -1,0 +1,145 @@
+import { userIdField } from './fieldKit';
+import type { FieldSpec, OperationSpec } from './types';
+
+// User Management and User Login APIs (7 actions).
+
+const NAME: FieldSpec = {
+	param: 'Name',
+	displayName: 'Name',
+	description: 'Display name (nickname) of the user',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. Nathan Smith',
+};
+const ORIGIN_ID: FieldSpec = {
+	param: 'OriginId',
+	displayName: 'Origin ID',
+	description: "The user's ID in your own system, unique within the application (defaults to the LCIC user ID)",
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. student-1024',
+};
+const AVATAR: FieldSpec = {
+	param: 'Avatar',
+	displayName: 'Avatar URL',
+	description: "URL of the user's profile photo",
+	type: 'string',
+	default: '',
+};
+
+const USERS: FieldSpec = {
+	param: 'Users',
+	displayName: 'Users',
+	description: 'The users to register, each with optional Name, OriginId and Avatar (LCIC names)',
+	type: 'entries',
+	required: true,
+	default: '[]',
+	min: 1,
+	maxItems: 1000,
+	children: [NAME, ORIGIN_ID, AVATAR],
+};
+
+const userId = (description: string): FieldSpec =>
+	userIdField('UserId', 'User', description, { required: true });
+
+export const userOperations: OperationSpec[] = [
+	{
+		resource: 'user',
+		operation: 'create',
+		displayName: 'Create',
+		action: 'RegisterUser',
+		description: 'Register a user (RegisterUser)',
+		sdkAppId: 'required',
+		readOnly: false,
+		fields: [NAME, ORIGIN_ID, AVATAR],
+		output: { kind: 'response' },
+		batch: {
+			action: 'BatchRegister',
+			listParam: 'Users',
+			maxPerCall: 1000,
+			resultKey: 'Users',
+			sdkAppIdInEntry: true,
+			matchBy: 'OriginId',
+		},
+	},
+	{
+		resource: 'user',
+		operation: 'createMany',
+		displayName: 'Create Many',
+		action: 'BatchRegister',
+		description: 'Register several users in one call (BatchRegister)',
+		sdkAppId: 'required',
+		sdkAppIdInEntries: 'Users',
+		readOnly: false,
+		fields: [USERS],
+		output: { kind: 'list', key: 'Users' },
+		chunks: [{ param: 'Users', size: 1000 }],
+	},
+	{
+		resource: 'user',
+		operation: 'get',
+		displayName: 'Get',
+		action: 'DescribeUser',
+		description: 'Get a user (DescribeUser)',
+		sdkAppId: 'none',
+		readOnly: true,
+		fields: [
+			userIdField('UserId', 'User', 'The user to get. Leave empty to find the user by Origin ID instead.'),
+			{ ...ORIGIN_ID, description: "Finds the user by their ID in your system; used only when User is empty" },
+		],
+		output: { kind: 'response' },
+		validate: (body) =>
+			body.UserId === undefined && body.OriginId === undefined
+				? 'Set "User" or "Origin ID" to say which user to get'
+				: undefined,
+	},
+	{
+		resource: 'user',
+		operation: 'getMany',
+		displayName: 'Get Many',
+		action: 'DescribeSdkAppIdUsers',
+		description: 'Get many users of the application (DescribeSdkAppIdUsers)',
+		sdkAppId: 'required',
+		readOnly: true,
+		fields: [],
+		paging: { style: 'page', pageParam: 'Page', sizeParam: 'Limit', firstPage: 1, maxPageSize: 100, itemsKey: 'Users', totalKey: 'Total' },
+		output: { kind: 'list', key: 'Users' },
+	},
+	{
+		resource: 'user',
+		operation: 'update',
+		displayName: 'Update',
+		action: 'ModifyUserProfile',
+		description: "Update a user's name or avatar (ModifyUserProfile)",
+		sdkAppId: 'none',
+		readOnly: false,
+		fields: [
+			userId('The user to update'),
+			{ ...NAME, param: 'Nickname', displayName: 'Name', key: 'nickname', description: 'New display name of the user' },
+			{ ...AVATAR, description: "URL of the user's new profile photo" },
+		],
+		output: { kind: 'response' },
+	},
+	{
+		resource: 'user',
+		operation: 'logIn',
+		displayName: 'Log In',
+		action: 'LoginUser',
+		description: 'Log a user in and get a token valid for seven days (LoginUser)',
+		sdkAppId: 'none',
+		readOnly: false,
+		fields: [userId('The user to log in')],
+		output: { kind: 'response' },
+	},
+	{
+		resource: 'user',
+		operation: 'logInByOriginId',
+		displayName: 'Log In by Origin ID',
+		action: 'LoginOriginId',
+		description: 'Log a user in by their ID in your system (LoginOriginId)',
+		sdkAppId: 'required',
+		readOnly: false,
+		fields: [{ ...ORIGIN_ID, required: true, description: "The user's ID in your system, as given at registration" }],
+		output: { kind: 'response' },
+	},
+];

@@ -1,0 +1,110 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { FieldSpec, OperationSpec } from '../catalog/types';
+import {
+	ADDITIONAL_FIELDS,
+	fieldKey,
+	inputModeKey,
+	SDK_APP_ID,
+	structuredKey,
+	type InputMode,
+} from '../description/names';
+import { convertStructured, convertValue } from './convert';
+import { FieldError } from './fieldError';
+
+const LOCATORS = new Set(['room', 'group', 'document', 'user']);
+const NO_SDK_APP_ID = "No SdkAppId: set one in the credential or in the operation's SdkAppId field";
+
+/** The converted value of a required (top-level) field. */
+function readTopLevel(this: IExecuteFunctions, field: FieldSpec, itemIndex: number): unknown {
+	const key = fieldKey(field);
+	if (LOCATORS.has(field.type)) {
+		return convertValue(field, this.getNodeParameter(key, itemIndex, '', { extractValue: true }));
+	}
+	if (field.type === 'object' || field.type === 'entries') {
+		const mode = this.getNodeParameter(inputModeKey(field), itemIndex, 'json') as InputMode;
+		if (mode === 'fields') return convertStructured(field, this.getNodeParameter(structuredKey(field), itemIndex, {}));
+	}
+	return convertValue(field, this.getNodeParameter(key, itemIndex, ''));
+}
+
+function readSdkAppId(this: IExecuteFunctions, itemIndex: number, fallback: number | undefined): number | undefined {
+	const override = this.getNodeParameter(SDK_APP_ID, itemIndex, 0) as unknown;
+	const value = typeof override === 'string' && override.trim() !== '' ? Number(override) : override;
+	if (value === undefined || value === null || value === '' || value === 0) return fallback;
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+		throw new FieldError(`"SdkAppId" must be a whole number, or 0 to use the credential's default (got ${String(override)})`);
+	}
+	return value;
+}
+
+function build(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	op: OperationSpec,
+	defaultSdkAppId: number | undefined,
+): IDataObject {
+	const body: IDataObject = {};
+	const hasOptional = op.fields.some((field) => !field.required);
+	const additional = hasOptional
+		? ((this.getNodeParameter(ADDITIONAL_FIELDS, itemIndex, {}) as IDataObject | undefined) ?? {})
+		: {};
+
+	for (const field of op.fields) {
+		let value: unknown;
+		if (field.required) {
+			value = readTopLevel.call(this, field, itemIndex);
+			if (value === undefined) throw new FieldError(`"${field.displayName}" is required: fill it in or map a value to it`);
+		} else {
+			const key = fieldKey(field);
+			// Only fields the user added to Additional Fields are sent.
+			if (!(key in additional)) continue;
+			value = convertValue(field, additional[key]);
+			if (value === undefined && field.sendEmpty) value = '';
+			if (value === undefined) continue;
+		}
+		body[field.param] = value as IDataObject[string];
+	}
+
+	if (op.sdkAppId !== 'none') {
+		const sdkAppId = readSdkAppId.call(this, itemIndex, defaultSdkAppId);
+		if (sdkAppId === undefined && op.sdkAppId === 'required') throw new FieldError(NO_SDK_APP_ID);
+		if (sdkAppId !== undefined) {
+			const list = op.sdkAppIdInEntries ? body[op.sdkAppIdInEntries] : undefined;
+			if (Array.isArray(list)) {
+				// An entry's own SdkAppId (from JSON) wins over the operation's.
+				body[op.sdkAppIdInEntries!] = (list as IDataObject[]).map((entry) => ({ SdkAppId: sdkAppId, ...entry }));
+			} else {
+				body[op.sdkAppIdParam ?? 'SdkAppId'] = sdkAppId;
+			}
+		}
+	}
+
+	const problem = op.validate?.(body);
+	if (problem) throw new FieldError(problem);
+	return body;
+}
+
+/**
+ * The LCIC request body of one item: every field read, converted and checked, SdkAppId filled
+ * in, then the operation's own cross-field check. Problems become a NodeOperationError that
+ * names the field and the item.
+ */
+export function buildRequestBody(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	op: OperationSpec,
+	defaultSdkAppId?: number,
+): IDataObject {
+	try {
+		return build.call(this, itemIndex, op, defaultSdkAppId);
+	} catch (error) {
+		// Field problems and n8n's own (a parameter it could not resolve) alike: the message
+		// says what is wrong, the error points at the item.
+		throw new NodeOperationError(this.getNode(), (error as Error).message, {
+			itemIndex,
+			description: `${op.displayName} ${op.resource} (${op.action}), item ${itemIndex + 1}`,
+		});
+	}
+}

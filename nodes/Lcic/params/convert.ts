@@ -1,0 +1,235 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { FieldOption, FieldSpec } from '../catalog/types';
+import { fieldKey, groupName } from '../description/names';
+import { toEpochSeconds } from './dateTime';
+import { FieldError, shown } from './fieldError';
+
+// One converter per field type: the node's value in, the LCIC value out, or undefined for
+// "not set" (the parameter is then left out of the request). Messages name the field as the
+// user sees it and say what would be accepted.
+
+type Value = unknown;
+
+function isEmpty(value: Value): boolean {
+	return (
+		value === undefined ||
+		value === null ||
+		(typeof value === 'string' && value.trim() === '') ||
+		(Array.isArray(value) && value.length === 0)
+	);
+}
+
+function checkRange(field: FieldSpec, label: string, value: number): void {
+	const { min, max } = field;
+	if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
+		const range =
+			min !== undefined && max !== undefined
+				? `between ${min} and ${max}`
+				: min !== undefined
+					? `at least ${min}`
+					: `at most ${max}`;
+		throw new FieldError(`"${label}" must be ${range} (got ${value})`);
+	}
+}
+
+function checkCount(field: FieldSpec, label: string, count: number): void {
+	const most = field.maxItems ?? field.max;
+	if (field.min !== undefined && count < field.min) {
+		throw new FieldError(`"${label}" needs at least ${field.min} item(s) (got ${count})`);
+	}
+	if (most !== undefined && count > most) {
+		throw new FieldError(`"${label}" takes at most ${most} item(s) (got ${count})`);
+	}
+}
+
+function toNumber(field: FieldSpec, label: string, value: Value, whole: boolean): number {
+	const number = typeof value === 'string' ? Number(value.trim()) : value;
+	if (typeof number !== 'number' || !Number.isFinite(number)) {
+		throw new FieldError(`"${label}" must be a number (got ${shown(value)})`);
+	}
+	if (whole && !Number.isInteger(number)) {
+		throw new FieldError(`"${label}" must be a whole number (got ${number})`);
+	}
+	checkRange(field, label, number);
+	return number;
+}
+
+function describeOptions(options: FieldOption[]): string {
+	return options.map((option) => `${option.name} (${String(option.value)})`).join(', ');
+}
+
+function toOption(field: FieldSpec, label: string, value: Value): string | number | boolean {
+	const options = field.options ?? [];
+	// Expressions produce text: "2" picks the option 2, and an option's name is accepted too.
+	const match = options.find(
+		(option) =>
+			option.value === value ||
+			(typeof value === 'string' && (String(option.value) === value.trim() || option.name === value.trim())),
+	);
+	if (!match) {
+		throw new FieldError(`"${label}" must be one of: ${describeOptions(options)} (got ${shown(value)})`);
+	}
+	return match.value;
+}
+
+function toList(value: Value): unknown[] {
+	if (Array.isArray(value)) return value.filter((element) => !isEmpty(element));
+	if (typeof value === 'string') {
+		const text = value.trim();
+		// An expression may hand over a JSON array as text.
+		if (text.startsWith('[')) {
+			try {
+				const parsed: unknown = JSON.parse(text);
+				if (Array.isArray(parsed)) return toList(parsed);
+			} catch {
+				// not JSON: read as comma-separated text below
+			}
+		}
+		return text
+			.split(/[,\n]/)
+			.map((part) => part.trim())
+			.filter((part) => part !== '');
+	}
+	return [value];
+}
+
+function parseJson(label: string, value: Value): unknown {
+	if (typeof value !== 'string') return value;
+	let problem: string;
+	try {
+		return JSON.parse(value) as unknown;
+	} catch (error) {
+		problem = (error as Error).message;
+	}
+	throw new FieldError(`"${label}" is not valid JSON: ${problem}`);
+}
+
+function isPlainObject(value: Value): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A resource locator's value ({ __rl, mode, value }) or the bare value. */
+export function locatorValue(value: Value): Value {
+	return isPlainObject(value) && '__rl' in value ? value.value : value;
+}
+
+/**
+ * One LCIC object from its children. `byKey`: the values come from the node's fixedCollection
+ * (n8n names); otherwise from JSON (LCIC names), where unknown keys pass through unchanged.
+ */
+function toObject(field: FieldSpec, label: string, source: IDataObject, byKey: boolean): IDataObject {
+	const children = field.children ?? [];
+	const result: IDataObject = {};
+	if (!byKey) {
+		for (const [name, value] of Object.entries(source)) {
+			if (!children.some((child) => child.param === name)) result[name] = value as IDataObject[string];
+		}
+	}
+	for (const child of children) {
+		const raw = byKey ? source[fieldKey(child)] : source[child.param];
+		const converted = convertValue(child, raw, `${label}: ${child.displayName}`);
+		if (converted !== undefined) result[child.param] = converted as IDataObject[string];
+		else if (child.required) throw new FieldError(`"${label}: ${child.displayName}" is required`);
+		else delete result[child.param];
+	}
+	return result;
+}
+
+function toEntries(field: FieldSpec, label: string, value: Value): IDataObject[] | undefined {
+	const parsed = parseJson(label, value);
+	if (isEmpty(parsed)) return undefined;
+	if (!Array.isArray(parsed)) {
+		throw new FieldError(`"${label}" must be a JSON array of objects (got ${shown(parsed)})`);
+	}
+	checkCount(field, label, parsed.length);
+	return parsed.map((entry, index) => {
+		if (!isPlainObject(entry)) {
+			throw new FieldError(`"${label}" entry ${index + 1} must be an object (got ${shown(entry)})`);
+		}
+		return toObject(field, `${label} ${index + 1}`, entry, false);
+	});
+}
+
+/** Rows of an entries fixedCollection ({ entry: [...] }) or the object of an object one ({ values: {...} }). */
+export function convertStructured(field: FieldSpec, raw: Value): IDataObject | IDataObject[] | undefined {
+	const label = field.displayName;
+	const group = isPlainObject(raw) ? raw[groupName(field)] : undefined;
+	if (field.type === 'entries') {
+		const rows = Array.isArray(group) ? (group as IDataObject[]) : [];
+		if (rows.length === 0) return undefined;
+		checkCount(field, label, rows.length);
+		return rows.map((row, index) => toObject(field, `${label} ${index + 1}`, row, true));
+	}
+	return isPlainObject(group) ? toObject(field, label, group, true) : undefined;
+}
+
+/** The LCIC value of one field, or undefined when it is not set. */
+export function convertValue(field: FieldSpec, raw: Value, label = field.displayName): Value {
+	const value = locatorValue(raw);
+	if (isEmpty(value)) return undefined;
+	switch (field.type) {
+		case 'string':
+			if (typeof value === 'object') throw new FieldError(`"${label}" must be text (got ${shown(value)})`);
+			return String(value);
+		case 'integer':
+			return toNumber(field, label, value, true);
+		case 'number':
+			return toNumber(field, label, value, false);
+		case 'boolean':
+			if (typeof value === 'boolean') return value;
+			if (value === 'true' || value === 'false') return value === 'true';
+			throw new FieldError(`"${label}" must be true or false (got ${shown(value)})`);
+		case 'flag':
+		case 'options':
+			return toOption(field, label, value);
+		case 'multiOptions': {
+			const list = toList(value).map((element) => toOption(field, label, element));
+			return list.length ? list : undefined;
+		}
+		case 'dateTime': {
+			const seconds = toEpochSeconds(value);
+			if (seconds === undefined) {
+				throw new FieldError(
+					`"${label}" must be a date and time (ISO 8601 such as 2025-03-01T09:00:00+08:00, or Unix seconds) (got ${shown(value)})`,
+				);
+			}
+			return seconds;
+		}
+		case 'stringList': {
+			const list = toList(value).map((element) => {
+				if (typeof element === 'object') throw new FieldError(`"${label}" must list text values (got ${shown(element)})`);
+				return String(element);
+			});
+			checkCount(field, label, list.length);
+			return list.length ? list : undefined;
+		}
+		case 'integerList': {
+			const list = toList(value).map((element) => {
+				const number = typeof element === 'string' ? Number(element) : element;
+				if (typeof number !== 'number' || !Number.isInteger(number)) {
+					throw new FieldError(`"${label}" must list whole numbers (got ${shown(element)})`);
+				}
+				return number;
+			});
+			checkCount(field, label, list.length);
+			return list.length ? list : undefined;
+		}
+		case 'json':
+			return parseJson(label, value);
+		case 'object': {
+			const parsed = parseJson(label, value);
+			if (!isPlainObject(parsed)) throw new FieldError(`"${label}" must be a JSON object (got ${shown(parsed)})`);
+			return toObject(field, label, parsed, false);
+		}
+		case 'entries':
+			return toEntries(field, label, value);
+		case 'room':
+		case 'group':
+		case 'document':
+		case 'user':
+			if (field.idType === 'integer') return toNumber(field, label, value, true);
+			if (typeof value === 'object') throw new FieldError(`"${label}" must be an ID (got ${shown(value)})`);
+			return String(value).trim();
+	}
+}

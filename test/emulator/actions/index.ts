@@ -1,0 +1,45 @@
+// The emulator's LCIC behaviour: all 53 actions of API 2022-08-17, the starting state, and the
+// simulations.
+//
+// Simulations (createSimulations(); each is (state, clock, args) => result, throws LcicError):
+//   memberJoin   {SdkAppId?, RoomId, UserId, Device? (default 5 = Web)}   -> {joined}
+//   memberQuit   {SdkAppId?, RoomId, UserId, Reason? (0 left, 4 heartbeat lost)}
+//   cameraOn / cameraOff / micOn / micOff / screenOn / screenOff / visibleOn / visibleOff
+//                {SdkAppId?, RoomId, UserId}  (the user must be in the room)
+//   recordFinish {SdkAppId?, RoomId, Duration?, RecordSize?, RecordUrl?}  -> {TaskId, RecordUrl}
+//   message      {SdkAppId?, RoomId, UserId, Text? | ImageUrl?}            -> {Seq}
+//   question     {SdkAppId?, RoomId, QuestionContent?, CorrectAnswer? (bits), Duration?,
+//                 OptionCount?, QuestionId?}                                -> {QuestionId}
+//   answer       {RoomId?, QuestionId, UserId, Answer (bits), CostTime?}    -> {IsCorrect}
+//   events       {SdkAppId?, RoomId, count, types?, sameSecond?}  bulk log entries only; without
+//                sameSecond each event is 1 s after the previous and the clock moves along
+//                -> {appended, total, firstTimestamp, lastTimestamp}
+//   advanceClock {seconds}                                                  -> {now}
+// Event timestamps are the emulator clock's now(). Room status follows the clock lazily: a room
+// never started expires after EndTime; a running class with EndDelayTime -1 / N ends by itself
+// at EndTime / EndTime + N minutes (0, the default, never ends by itself).
+import type { ActionTable } from '../types';
+import { appConfigActions } from './appConfig';
+import { developerActions } from './developer';
+import { documentActions } from './documents';
+import { groupActions } from './groups';
+import { recordActions } from './records';
+import { roomActions } from './rooms';
+import { supervisorActions } from './supervisors';
+import { userActions } from './users';
+
+export { createState } from './seed';
+export { createSimulations, type Simulation } from './simulations';
+
+export function createActionTable(): ActionTable {
+  return {
+    ...userActions,
+    ...roomActions,
+    ...groupActions,
+    ...appConfigActions,
+    ...supervisorActions,
+    ...recordActions,
+    ...documentActions,
+    ...developerActions,
+  };
+}
