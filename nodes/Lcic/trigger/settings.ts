@@ -1,0 +1,66 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INodeParameterResourceLocator, IPollFunctions } from 'n8n-workflow';
+
+import { getDefaultSdkAppId } from '../transport';
+
+// The trigger's parameters, read and checked once per poll.
+
+export interface TriggerSettings {
+	watch: 'all' | 'chosen';
+	/** Chosen rooms, in the order given, without duplicates. */
+	roomIds: number[];
+	/** Event types to emit; empty means all. */
+	eventTypes: string[];
+	emitPastEvents: boolean;
+	sdkAppId: number;
+}
+
+/** Room IDs in a locator value: a number, or one or more IDs separated by commas. */
+export function parseRoomIds(value: unknown): number[] {
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
+	return text
+		.split(',')
+		.map((part) => part.trim())
+		.filter((part) => part !== '')
+		.map(Number)
+		.filter((id) => Number.isSafeInteger(id) && id > 0);
+}
+
+function locatorValue(value: unknown): unknown {
+	if (typeof value === 'object' && value !== null && 'value' in value) {
+		return (value as INodeParameterResourceLocator).value;
+	}
+	return value;
+}
+
+export async function readSettings(this: IPollFunctions): Promise<TriggerSettings> {
+	const watch = this.getNodeParameter('watch', 'all') === 'chosen' ? 'chosen' : 'all';
+	const eventTypes = (this.getNodeParameter('events', []) as string[]).map(String);
+	const emitPastEvents = this.getNodeParameter('emitPastEvents', false) === true;
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+
+	const roomIds: number[] = [];
+	if (watch === 'chosen') {
+		const rooms = this.getNodeParameter('rooms', {}) as IDataObject;
+		const entries = Array.isArray(rooms.room) ? (rooms.room as IDataObject[]) : [];
+		for (const entry of entries) {
+			for (const id of parseRoomIds(locatorValue(entry.roomId))) {
+				if (!roomIds.includes(id)) roomIds.push(id);
+			}
+		}
+		if (roomIds.length === 0) {
+			throw new NodeOperationError(this.getNode(), 'No room chosen', {
+				description: 'Add at least one room under Rooms, or set Rooms to Watch to Every Room of the Application.',
+			});
+		}
+	}
+
+	const override = Number(options.sdkAppId ?? 0);
+	const sdkAppId = Number.isInteger(override) && override > 0 ? override : await getDefaultSdkAppId.call(this);
+	if (sdkAppId === undefined) {
+		throw new NodeOperationError(this.getNode(), 'No SdkAppId', {
+			description: "Set Default SdkAppId in the credential, or SdkAppId under the trigger's Options.",
+		});
+	}
+	return { watch, roomIds, eventTypes, emitPastEvents, sdkAppId };
+}
