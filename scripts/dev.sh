@@ -39,6 +39,8 @@ case "${1:-}" in
     npm run --silent lint
     step "Running the tests (npm test)"
     npm test --silent -- --ci
+    step "End-to-end in a real n8n: the packed package and the example workflows (npm run e2e)"
+    npm run --silent e2e
     ;;
   bench)
     setup

@@ -1,0 +1,183 @@
+// End-to-end check in a real n8n (part of `bash scripts/dev.sh test`): the package as npm would
+// ship it (`npm pack`), installed the way n8n installs community nodes (~/.n8n/nodes), loaded by
+// the real n8n CLI (cached by scripts/n8n-install.sh), running the example workflows against the
+// LCIC emulator. Every n8n process runs with a time limit; the temp folder is removed at the end.
+//   npx tsx test/e2e/realN8n.ts
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import { startEmulator, type RunningEmulator } from '../emulator';
+
+const ROOT = resolve(__dirname, '..', '..');
+const CREDENTIAL = { id: 'lcicCredential01', name: 'Tencent Cloud LCIC' };
+const N8N_TIMEOUT_MS = 180_000;
+
+let passed = 0;
+let failed = 0;
+
+function check(label: string, ok: boolean, detail = ''): void {
+  if (ok) passed++;
+  else failed++;
+  console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${label}${ok || !detail ? '' : `: ${detail}`}`);
+}
+
+function n8nBinary(): string {
+  const out = execFileSync('bash', [join(ROOT, 'scripts', 'n8n-install.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return out.trim().split('\n').pop() ?? '';
+}
+
+/** The package as `npm pack` makes it, installed like a community node into <home>/.n8n/nodes. */
+function installPackedPackage(home: string): void {
+  const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', home], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop()!;
+  const nodesDir = join(home, '.n8n', 'nodes');
+  mkdirSync(nodesDir, { recursive: true });
+  writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
+  // n8n itself provides the peer dependency n8n-workflow.
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', '--legacy-peer-deps', join(home, packed)], {
+    cwd: nodesDir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+class N8n {
+  private serial = 0;
+
+  constructor(
+    private readonly binary: string,
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly logDir: string,
+  ) {}
+
+  /**
+   * Runs an n8n command; async, because the emulator answering it lives in this process. Output
+   * goes to files: n8n exits right after printing, and a pipe would lose the end of a long print.
+   */
+  run(args: string[]): Promise<string> {
+    const base = join(this.logDir, `${++this.serial}-${args[0].replace(/\W/g, '_')}`);
+    const stdout = openSync(`${base}.out`, 'w');
+    const stderr = openSync(`${base}.err`, 'w');
+    return new Promise<string>((done, fail) => {
+      const child = spawn(this.binary, args, { env: this.env, stdio: ['ignore', stdout, stderr] });
+      const timer = setTimeout(() => child.kill('SIGKILL'), N8N_TIMEOUT_MS);
+      child.on('error', fail);
+      child.on('close', (code, signal) => {
+        clearTimeout(timer);
+        const out = readFileSync(`${base}.out`, 'utf8');
+        if (code === 0) return done(out);
+        const tail = (readFileSync(`${base}.err`, 'utf8') || out).slice(-2000);
+        fail(new Error(`n8n ${args[0]} failed (${signal ?? `exit ${String(code)}`}): ${tail}`));
+      });
+    }).finally(() => {
+      closeSync(stdout);
+      closeSync(stderr);
+    });
+  }
+
+  /** Runs a workflow with `n8n execute` and returns the execution's run data. */
+  async execute(workflowId: string): Promise<RunData> {
+    const out = await this.run(['execute', `--id=${workflowId}`, '--rawOutput']);
+    const start = out.indexOf('{');
+    if (start < 0) throw new Error(`n8n execute printed no execution for ${workflowId}: ${out.slice(-1000)}`);
+    const json = JSON.parse(out.slice(start)) as { data: { resultData: { runData: RunData; error?: { message: string } } } };
+    if (json.data.resultData.error) throw new Error(`workflow ${workflowId} failed: ${json.data.resultData.error.message}`);
+    return json.data.resultData.runData;
+  }
+}
+
+type RunData = Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>>;
+
+function outputOf(runData: RunData, node: string): Array<Record<string, unknown>> {
+  return (runData[node] ?? []).flatMap((task) => task.data?.main?.[0] ?? []).map((item) => item.json);
+}
+
+async function importWorkflow(n8n: N8n, home: string, file: string, edit: (text: string) => string = (t) => t): Promise<string> {
+  const text = edit(readFileSync(join(ROOT, 'examples', file), 'utf8'));
+  const target = join(home, file);
+  writeFileSync(target, text);
+  await n8n.run(['import:workflow', `--input=${target}`]);
+  return (JSON.parse(text) as { id: string }).id;
+}
+
+async function rosterSync(n8n: N8n, home: string, emulator: RunningEmulator): Promise<void> {
+  console.log('\nExample 1: roster sync from examples/students.csv');
+  const files = join(home, 'files');
+  mkdirSync(files, { recursive: true });
+  copyFileSync(join(ROOT, 'examples', 'students.csv'), join(files, 'students.csv'));
+  const id = await importWorkflow(n8n, home, 'roster-sync.json', (text) => text.replace('/home/node/.n8n-files/students.csv', join(files, 'students.csv')));
+
+  const students = readFileSync(join(ROOT, 'examples', 'students.csv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split(','));
+  const app = emulator.state.apps.get(emulator.account.sdkAppId)!;
+  const first = await n8n.execute(id);
+  const registered = outputOf(first, 'Register students');
+  check(`registers ${students.length} students`, registered.length === students.length && app.users.size === students.length, `${registered.length} items, ${app.users.size} users`);
+  check('in one BatchRegister call', emulator.calls.filter((c) => c.action === 'BatchRegister').length === 1);
+  const byName = new Map([...app.groups.values()].map((g) => [g.GroupName, g]));
+  const classes = [...new Set(students.map((s) => s[2]))];
+  check(
+    `one group per class (${classes.join(', ')}) with its students`,
+    classes.every((name) => {
+      const expected = students.filter((s) => s[2] === name).map((s) => app.usersByOrigin.get(s[1]));
+      return JSON.stringify(byName.get(name)?.memberIds) === JSON.stringify(expected);
+    }),
+  );
+
+  const again = outputOf(await n8n.execute(id), 'Register students');
+  check(
+    'a second run returns the same users and registers nobody new',
+    app.users.size === students.length && JSON.stringify(again.map((u) => u.UserId)) === JSON.stringify(registered.map((u) => u.UserId)),
+  );
+}
+
+async function main(): Promise<void> {
+  console.log('End-to-end in a real n8n: the packed package, the n8n CLI, the LCIC emulator');
+  const binary = n8nBinary();
+  const home = mkdtempSync(join(tmpdir(), 'lcic-e2e-'));
+  const emulator = await startEmulator();
+  try {
+    installPackedPackage(home);
+    const n8n = new N8n(binary, {
+      ...process.env,
+      N8N_USER_FOLDER: home,
+      N8N_ENCRYPTION_KEY: 'lcic-e2e-encryption-key',
+      N8N_DIAGNOSTICS_ENABLED: 'false',
+      N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+      N8N_RESTRICT_FILE_ACCESS_TO: join(home, 'files'),
+    }, home);
+
+    console.log('\nLoading the package');
+    await n8n.run(['export:nodes', `--output=${join(home, 'nodes.json')}`]);
+    const names = (JSON.parse(readFileSync(join(home, 'nodes.json'), 'utf8')) as Array<{ name: string }>).map((n) => n.name);
+    check('n8n export:nodes lists the LCIC node', names.includes('n8n-nodes-tencent-lcic.lcic'));
+    check('n8n export:nodes lists the LCIC trigger', names.includes('n8n-nodes-tencent-lcic.lcicTrigger'));
+
+    const credential = {
+      ...CREDENTIAL,
+      type: 'tencentCloudLcicApi',
+      data: {
+        secretId: emulator.account.secretId,
+        secretKey: emulator.account.secretKey,
+        sdkAppId: emulator.account.sdkAppId,
+        endpoint: 'custom',
+        customUrl: emulator.url,
+        language: 'en-US',
+      },
+    };
+    writeFileSync(join(home, 'credentials.json'), JSON.stringify([credential]));
+    await n8n.run(['import:credentials', `--input=${join(home, 'credentials.json')}`]);
+    check('n8n import:credentials takes a Tencent Cloud LCIC API credential', true);
+
+    await rosterSync(n8n, home, emulator);
+  } catch (error) {
+    failed++;
+    console.log(`  FAIL ${(error as Error).message}`);
+  } finally {
+    await emulator.stop();
+    rmSync(home, { recursive: true, force: true });
+  }
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+void main();
