@@ -3,12 +3,15 @@
 // the real n8n CLI (cached by scripts/n8n-install.sh), running the example workflows against the
 // LCIC emulator. Every n8n process runs with a time limit; the temp folder is removed at the end.
 //   npx tsx test/e2e/realN8n.ts
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { startEmulator, type RunningEmulator } from '../emulator';
+import { finishRoom } from '../emulator/actions/roomState';
+import { addLiveRoom } from '../trigger/liveRooms';
 
 const ROOT = resolve(__dirname, '..', '..');
 const CREDENTIAL = { id: 'lcicCredential01', name: 'Tencent Cloud LCIC' };
@@ -75,12 +78,31 @@ class N8n {
     });
   }
 
+  private longLog = '';
+
+  /** A long-running n8n process (n8n start); its output goes to a file read by lastLog(). */
+  spawnLongRunning(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+    this.longLog = join(this.logDir, `${++this.serial}-${args[0]}.log`);
+    const fd = openSync(this.longLog, 'w');
+    const child = spawn(this.binary, args, { env: { ...this.env, ...env }, stdio: ['ignore', fd, fd] });
+    child.on('close', () => closeSync(fd));
+    return child;
+  }
+
+  lastLog(): string {
+    return this.longLog ? readFileSync(this.longLog, 'utf8') : '';
+  }
+
   /** Runs a workflow with `n8n execute` and returns the execution's run data. */
   async execute(workflowId: string): Promise<RunData> {
     const out = await this.run(['execute', `--id=${workflowId}`, '--rawOutput']);
-    const start = out.indexOf('{');
-    if (start < 0) throw new Error(`n8n execute printed no execution for ${workflowId}: ${out.slice(-1000)}`);
-    const json = JSON.parse(out.slice(start)) as { data: { resultData: { runData: RunData; error?: { message: string } } } };
+    // n8n prints the execution as indented JSON ("{" ... "}" at the start of their lines) among
+    // log lines that may come before or after it.
+    const lines = out.split('\n');
+    const first = lines.indexOf('{');
+    const last = lines.indexOf('}', first);
+    if (first < 0 || last < 0) throw new Error(`n8n execute printed no execution for ${workflowId}: ${out.slice(-1000)}`);
+    const json = JSON.parse(lines.slice(first, last + 1).join('\n')) as { data: { resultData: { runData: RunData; error?: { message: string } } } };
     if (json.data.resultData.error) throw new Error(`workflow ${workflowId} failed: ${json.data.resultData.error.message}`);
     return json.data.resultData.runData;
   }
@@ -130,6 +152,82 @@ async function rosterSync(n8n: N8n, home: string, emulator: RunningEmulator): Pr
   );
 }
 
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
+
+/** Waits (bounded) until `condition` holds; false when the time is up. */
+async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (condition()) return true;
+    await sleep(500);
+  }
+  return condition();
+}
+
+/** `n8n start` on 127.0.0.1 until the returned stop() is called (SIGTERM, then SIGKILL). */
+async function startN8n(n8n: N8n, port: number): Promise<{ stop(): Promise<void> }> {
+  const child = n8n.spawnLongRunning(['start'], { N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1' });
+  const exited = new Promise<void>((done) => child.on('close', () => done()));
+  const ready = await waitFor(() => n8n.lastLog().includes('Editor is now accessible'), 120_000);
+  if (!ready) {
+    child.kill('SIGKILL');
+    throw new Error(`n8n start did not come up: ${n8n.lastLog().slice(-1500)}`);
+  }
+  return {
+    async stop() {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+async function afterClass(n8n: N8n, home: string, emulator: RunningEmulator): Promise<void> {
+  console.log('\nExample 3: after class (the trigger, active in n8n start)');
+  const id = await importWorkflow(n8n, home, 'after-class.json');
+  await n8n.run(['publish:workflow', `--id=${id}`]);
+
+  // Two classes are running before the activation; their past events must not start the workflow.
+  const sdkAppId = emulator.account.sdkAppId;
+  const rooms = ['Algebra', 'Biology'].map((name) => addLiveRoom(emulator.state, sdkAppId, emulator.clock.now(), name));
+  for (const [i, roomId] of rooms.entries()) {
+    for (const userId of [`student-${i}-a`, `student-${i}-b`]) {
+      emulator.state.apps.get(sdkAppId)!.users.set(userId, { UserId: userId, SdkAppId: sdkAppId, Name: userId, OriginId: userId, Token: 't', createdAt: 0, extra: {} });
+      emulator.simulate('memberJoin', { SdkAppId: sdkAppId, RoomId: roomId, UserId: userId });
+    }
+  }
+  const polls = () => emulator.calls.filter((c) => c.action === 'GetRooms').length;
+  const statisticsCalls = () => emulator.calls.filter((c) => c.action === 'DescribeRoomStatistics').map((c) => Number(c.params.RoomId));
+
+  const server = await startN8n(n8n, await freePort());
+  try {
+    // n8n polls on the minute: the first poll sets the cursors, the classes end, the next one emits.
+    check('the active trigger polls', await waitFor(() => polls() >= 1, 150_000), 'no GetRooms call within 150 s');
+    check('no execution for events before the activation', statisticsCalls().length === 0);
+    const app = emulator.state.apps.get(sdkAppId)!;
+    for (const roomId of rooms) finishRoom(app.rooms.get(roomId)!, emulator.clock.now());
+    const after = polls();
+    check('one execution per RoomEnd', await waitFor(() => statisticsCalls().length >= 2, 150_000), `DescribeRoomStatistics for ${JSON.stringify(statisticsCalls())}`);
+    // One more poll: nothing is emitted twice.
+    await waitFor(() => polls() >= after + 2, 150_000);
+    check('each ended room summarised exactly once', JSON.stringify(statisticsCalls().sort()) === JSON.stringify([...rooms].sort()), JSON.stringify(statisticsCalls()));
+  } finally {
+    await server.stop();
+  }
+}
+
 async function main(): Promise<void> {
   console.log('End-to-end in a real n8n: the packed package, the n8n CLI, the LCIC emulator');
   const binary = n8nBinary();
@@ -169,6 +267,7 @@ async function main(): Promise<void> {
     check('n8n import:credentials takes a Tencent Cloud LCIC API credential', true);
 
     await rosterSync(n8n, home, emulator);
+    await afterClass(n8n, home, emulator);
   } catch (error) {
     failed++;
     console.log(`  FAIL ${(error as Error).message}`);
