@@ -194,35 +194,85 @@ async function startN8n(n8n: N8n, port: number): Promise<{ stop(): Promise<void>
   };
 }
 
-async function afterClass(n8n: N8n, home: string, emulator: RunningEmulator): Promise<void> {
-  console.log('\nExample 3: after class (the trigger, active in n8n start)');
-  const id = await importWorkflow(n8n, home, 'after-class.json');
-  await n8n.run(['publish:workflow', `--id=${id}`]);
-
-  // Two classes are running before the activation; their past events must not start the workflow.
-  const sdkAppId = emulator.account.sdkAppId;
-  const rooms = ['Algebra', 'Biology'].map((name) => addLiveRoom(emulator.state, sdkAppId, emulator.clock.now(), name));
-  for (const [i, roomId] of rooms.entries()) {
-    for (const userId of [`student-${i}-a`, `student-${i}-b`]) {
-      emulator.state.apps.get(sdkAppId)!.users.set(userId, { UserId: userId, SdkAppId: sdkAppId, Name: userId, OriginId: userId, Token: 't', createdAt: 0, extra: {} });
-      emulator.simulate('memberJoin', { SdkAppId: sdkAppId, RoomId: roomId, UserId: userId });
-    }
+/** Example 2: a form submission schedules a class and logs the teacher and students in. */
+async function roomFromForm(url: string, emulator: RunningEmulator, log: () => string): Promise<void> {
+  console.log('\nExample 2: a class from the n8n form (active in n8n start)');
+  const now = emulator.clock.now();
+  const answers = [
+    'Year 7 Maths: fractions',
+    'Mary Somerville',
+    'T0001',
+    new Date((now + 3600) * 1000).toISOString(),
+    new Date((now + 3600 + 45 * 60) * 1000).toISOString(),
+    'S1001, S1002',
+  ];
+  // Published workflows are activated after the editor is up: wait until the form page answers.
+  // n8n serves a Form Trigger's production form under its webhookId.
+  const example = JSON.parse(readFileSync(join(ROOT, 'examples', 'room-from-form.json'), 'utf8')) as { nodes: Array<{ webhookId?: string }> };
+  const formUrl = `${url}/form/${example.nodes.find((node) => node.webhookId)!.webhookId!}`;
+  let formPage = false;
+  for (let attempt = 0; attempt < 60 && !formPage; attempt++) {
+    formPage = (await fetch(formUrl).catch(() => undefined))?.ok === true;
+    if (!formPage) await sleep(1000);
   }
+  check('n8n serves the form', formPage, `GET ${formUrl} never answered 200`);
+  const form = new FormData();
+  answers.forEach((answer, index) => form.append(`field-${index}`, answer));
+  const response = await fetch(formUrl, { method: 'POST', body: form });
+  check('the form accepts the submission', response.ok, `HTTP ${response.status}; n8n said: ${log().slice(-1500)}`);
+
+  const logins = () => emulator.calls.filter((c) => c.action === 'LoginOriginId').map((c) => String(c.params.OriginId));
+  await waitFor(() => logins().length >= 3, 60_000);
+  const app = emulator.state.apps.get(emulator.account.sdkAppId)!;
+  const room = [...app.rooms.values()].find((r) => r.Name === answers[0]);
+  const teacherId = app.usersByOrigin.get('T0001');
+  check('creates the room with the form\'s name, times and teacher', Boolean(room && teacherId && room.TeacherId === teacherId && room.StartTime === now + 3600), JSON.stringify(room?.TeacherId));
+  check('logs the teacher and both students in', JSON.stringify(logins().sort()) === JSON.stringify(['S1001', 'S1002', 'T0001']), JSON.stringify(logins()));
+}
+
+/** Example 3: the trigger, active, runs the workflow once per ended class. */
+async function afterClass(emulator: RunningEmulator, rooms: number[]): Promise<void> {
+  console.log('\nExample 3: after class (the trigger, active in n8n start)');
   const polls = () => emulator.calls.filter((c) => c.action === 'GetRooms').length;
   const statisticsCalls = () => emulator.calls.filter((c) => c.action === 'DescribeRoomStatistics').map((c) => Number(c.params.RoomId));
+  // n8n polls on the minute: the first poll sets the cursors, the classes end, the next one emits.
+  check('the active trigger polls', await waitFor(() => polls() >= 1, 150_000), 'no GetRooms call within 150 s');
+  check('no execution for events before the activation', statisticsCalls().length === 0);
+  const app = emulator.state.apps.get(emulator.account.sdkAppId)!;
+  for (const roomId of rooms) finishRoom(app.rooms.get(roomId)!, emulator.clock.now());
+  const after = polls();
+  check('one execution per RoomEnd', await waitFor(() => statisticsCalls().length >= 2, 150_000), `DescribeRoomStatistics for ${JSON.stringify(statisticsCalls())}`);
+  // One more poll: nothing is emitted twice.
+  await waitFor(() => polls() >= after + 2, 150_000);
+  check('each ended room summarised exactly once', JSON.stringify(statisticsCalls().sort()) === JSON.stringify([...rooms].sort()), JSON.stringify(statisticsCalls()));
+}
 
-  const server = await startN8n(n8n, await freePort());
+/** Two classes running before the activation: their past events must not start the workflow. */
+function runningClasses(emulator: RunningEmulator): number[] {
+  const sdkAppId = emulator.account.sdkAppId;
+  const app = emulator.state.apps.get(sdkAppId)!;
+  return ['Algebra', 'Biology'].map((name, i) => {
+    const roomId = addLiveRoom(emulator.state, sdkAppId, emulator.clock.now(), name);
+    for (const userId of [`student-${i}-a`, `student-${i}-b`]) {
+      app.users.set(userId, { UserId: userId, SdkAppId: sdkAppId, Name: userId, OriginId: userId, Token: 't', createdAt: 0, extra: {} });
+      emulator.simulate('memberJoin', { SdkAppId: sdkAppId, RoomId: roomId, UserId: userId });
+    }
+    return roomId;
+  });
+}
+
+/** Examples 2 and 3 are active workflows: both run in one `n8n start`. */
+async function activeWorkflows(n8n: N8n, home: string, emulator: RunningEmulator): Promise<void> {
+  for (const file of ['room-from-form.json', 'after-class.json']) {
+    const id = await importWorkflow(n8n, home, file);
+    await n8n.run(['publish:workflow', `--id=${id}`]);
+  }
+  const rooms = runningClasses(emulator);
+  const port = await freePort();
+  const server = await startN8n(n8n, port);
   try {
-    // n8n polls on the minute: the first poll sets the cursors, the classes end, the next one emits.
-    check('the active trigger polls', await waitFor(() => polls() >= 1, 150_000), 'no GetRooms call within 150 s');
-    check('no execution for events before the activation', statisticsCalls().length === 0);
-    const app = emulator.state.apps.get(sdkAppId)!;
-    for (const roomId of rooms) finishRoom(app.rooms.get(roomId)!, emulator.clock.now());
-    const after = polls();
-    check('one execution per RoomEnd', await waitFor(() => statisticsCalls().length >= 2, 150_000), `DescribeRoomStatistics for ${JSON.stringify(statisticsCalls())}`);
-    // One more poll: nothing is emitted twice.
-    await waitFor(() => polls() >= after + 2, 150_000);
-    check('each ended room summarised exactly once', JSON.stringify(statisticsCalls().sort()) === JSON.stringify([...rooms].sort()), JSON.stringify(statisticsCalls()));
+    await roomFromForm(`http://127.0.0.1:${port}`, emulator, () => n8n.lastLog());
+    await afterClass(emulator, rooms);
   } finally {
     await server.stop();
   }
@@ -242,6 +292,9 @@ async function main(): Promise<void> {
       N8N_DIAGNOSTICS_ENABLED: 'false',
       N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
       N8N_RESTRICT_FILE_ACCESS_TO: join(home, 'files'),
+      // n8n's task broker listens on 5679 by default: a free port keeps this run clear of a
+      // developer's own n8n.
+      N8N_RUNNERS_BROKER_PORT: String(await freePort()),
     }, home);
 
     console.log('\nLoading the package');
@@ -267,7 +320,7 @@ async function main(): Promise<void> {
     check('n8n import:credentials takes a Tencent Cloud LCIC API credential', true);
 
     await rosterSync(n8n, home, emulator);
-    await afterClass(n8n, home, emulator);
+    await activeWorkflows(n8n, home, emulator);
   } catch (error) {
     failed++;
     console.log(`  FAIL ${(error as Error).message}`);
