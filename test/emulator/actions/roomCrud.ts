@@ -24,7 +24,8 @@ function checkNewRoom(app: AppState, values: Record<string, unknown>, now: numbe
   checkSettings(app, values, Number(values.RoomType ?? 0));
 }
 
-function storeRoom(state: EmulatorState, app: AppState, values: Record<string, unknown>): Room {
+/** Stores a new, not yet started room (values already checked); tests and benchmarks use it too. */
+export function storeRoom(state: EmulatorState, app: AppState, values: Record<string, unknown>): Room {
   const room: Room = {
     RoomId: state.nextId('room'),
     SdkAppId: app.SdkAppId,
