@@ -32,3 +32,10 @@ export function findOperation(resource: string, operation: string): OperationSpe
 	}
 	return op;
 }
+
+/** The operation that calls an LCIC action; for code that chains actions (Group > Create by name). */
+export function findByAction(action: string): OperationSpec {
+	const op = OPERATIONS.find((candidate) => candidate.action === action);
+	if (!op) throw new Error(`No operation calls the LCIC action ${action}`);
+	return op;
+}

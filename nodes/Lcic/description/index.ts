@@ -2,6 +2,7 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { RESOURCES } from '../catalog';
 import type { FieldSpec, OperationSpec } from '../catalog/types';
+import { BEHAVIOUR_OPTIONS } from './behaviourOptions';
 import { fieldProperty, inputModeProperty, structuredProperty } from './fieldProperty';
 import { ADDITIONAL_FIELDS, inputModeKey, SDK_APP_ID } from './names';
 import { operationProperty, operationsOf, resourceProperty } from './operations';
@@ -76,7 +77,8 @@ function additionalFieldsProperty(op: OperationSpec, fields: FieldSpec[]): INode
 }
 
 function optionsProperty(op: OperationSpec): INodeProperties | undefined {
-	if (op.action !== 'RegisterUser') return undefined;
+	const options = BEHAVIOUR_OPTIONS[op.action];
+	if (!options) return undefined;
 	return {
 		displayName: 'Options',
 		name: 'options',
@@ -85,16 +87,7 @@ function optionsProperty(op: OperationSpec): INodeProperties | undefined {
 		default: {},
 		description: 'How the node behaves, beyond the parameters it sends',
 		displayOptions: showFor(op),
-		options: [
-			{
-				displayName: 'Return Existing User on Duplicate Origin ID',
-				name: 'returnExistingOnDuplicate',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether a user whose Origin ID is already registered is returned (marked AlreadyRegistered) instead of failing the item',
-			},
-		],
+		options,
 	};
 }
 

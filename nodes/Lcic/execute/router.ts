@@ -4,6 +4,7 @@ import type { OperationSpec } from '../catalog/types';
 import { buildRequestBody } from '../params';
 import { getDefaultSdkAppId } from '../transport';
 import { runBatch, type PreparedItem } from './batch';
+import { existingGroupMode, GroupsByName } from './groupByName';
 import { failItem } from './itemResult';
 import { mapInOrder } from './pool';
 import { runSingle } from './single';
@@ -41,13 +42,18 @@ export async function executeOperation(this: IExecuteFunctions, op: OperationSpe
 	}
 	for (const { index, error } of invalid) results.set(index, [failItem.call(this, error, index)]);
 
+	const groupMode = existingGroupMode.call(this, op);
+	const groupsByName = groupMode === 'create' ? undefined : new GroupsByName(this, op, groupMode);
+	const runOne = async (body: IDataObject, index: number): Promise<INodeExecutionData[]> =>
+		groupsByName ? await groupsByName.run(body, index) : await runSingle.call(this, op, body, index);
+
 	if (useBatch.call(this, op, prepared.length)) {
 		for (const [index, output] of await runBatch.call(this, op, prepared)) results.set(index, output);
 	} else {
 		const outputs = await mapInOrder(prepared.length, op.readOnly ? READ_CONCURRENCY : 1, async (position) => {
 			const { index, body } = prepared[position];
 			try {
-				return await runSingle.call(this, op, body, index);
+				return await runOne(body, index);
 			} catch (error) {
 				return [failItem.call(this, error as Error, index)];
 			}
