@@ -1,147 +1,120 @@
-// `bash scripts/dev.sh demo`: the package's main job, end to end, against the local LCIC
-// emulator. Every step is the Tencent Cloud LCIC node running inside n8n's own workflow engine
-// (n8n-core's WorkflowExecute, with n8n's expression engine and credential signing):
-//   1. roster sync: examples/students.csv -> users (re-runnable) -> one group per class
-//   2. a room from a form submission -> teacher and students logged in -> join links
-// It prints what was created and how many LCIC API calls each step took.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// `bash scripts/dev.sh demo`: the package's main job, end to end, in a real n8n against the
+// local LCIC emulator. n8n 2.x runs from ~/.cache (installed on first use), with this package
+// installed as a community node from its `npm pack` tarball:
+//   1. examples/roster-sync.json with `n8n execute`: examples/students.csv -> LCIC users -> one
+//      group per class; run twice, as a nightly sync would (nothing duplicated)
+//   2. examples/room-from-form.json published under `n8n start`: the class form submitted over
+//      HTTP -> room, teacher and students logged in -> the join links the form answers with
+// It prints what n8n reports back (execution data, the form's answer), with progress.
+import type { RunningEmulator } from '../test/emulator';
+import { startEmulator } from '../test/emulator';
+import {
+  importRosterSync,
+  runRosterSync,
+  sampleClass,
+  submitClassForm,
+  type FormAnswer,
+  type RosterResult,
+} from '../test/e2e/examples';
+import { startN8n } from '../test/e2e/n8nServer';
+import { withProgress } from '../test/e2e/progress';
+import { openSandbox, type Sandbox } from '../test/e2e/sandbox';
 
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+const tty = process.stdout.isTTY === true;
+const bold = (text: string): string => (tty ? `\x1b[1m${text}\x1b[0m` : text);
+const dim = (text: string): string => (tty ? `\x1b[2m${text}\x1b[0m` : text);
 
-import { startEmulator, type RunningEmulator } from '../test/emulator';
-import { callsOf, parametersFor, runWorkflow } from '../test/harness';
-
-const ROOT = join(__dirname, '..');
-// The LCIC web classroom; students open it with their user ID and token.
-const JOIN_URL = 'https://class.qcloudclass.com/latest/index.html';
-
-const bold = (text: string): string => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
-
-function readCsv(path: string): IDataObject[] {
-  const [header, ...rows] = readFileSync(path, 'utf8').trim().split(/\r?\n/);
-  const columns = header.split(',');
-  return rows.map((row) => Object.fromEntries(row.split(',').map((cell, i) => [columns[i], cell.trim()])));
+/** "3 BatchRegister, 2 CreateGroupWithMembers": the LCIC calls made since `from`. */
+function callsSince(emulator: RunningEmulator, from: number): string {
+  const actions = emulator.calls.slice(from).map((call) => call.action);
+  const counts = new Map<string, number>();
+  for (const action of actions) counts.set(action, (counts.get(action) ?? 0) + 1);
+  return [...counts].map(([action, count]) => `${count} ${action}`).join(', ') || 'none';
 }
 
-async function step(
-  emulator: RunningEmulator,
-  title: string,
-  nodeParameters: INodeParameters,
-  inputItems: IDataObject[] = [{}],
-): Promise<IDataObject[]> {
-  process.stdout.write(`  ${title} ... `);
-  emulator.resetCalls();
-  const { items, error } = await runWorkflow({ emulator, nodeParameters, inputItems });
-  if (error) throw new Error(`${title} failed: ${error.message} ${error.description ?? ''}`);
-  const calls = callsOf(emulator).map((call) => call.action);
-  const summary = [...new Set(calls)].map((action) => `${calls.filter((a) => a === action).length} ${action}`);
-  process.stdout.write(`${items.length} item(s), API calls: ${summary.join(', ') || 'none'}\n`);
-  return items.map((item) => item.json);
+function printRoster(result: RosterResult): void {
+  console.log(`\n  ${bold(`Students (${result.students.length})`)}`);
+  for (const student of result.students) {
+    console.log(`    ${student.name.padEnd(20)} ${student.student_number.padEnd(7)} ${student.class.padEnd(16)} UserId ${student.UserId}`);
+  }
+  console.log(`\n  ${bold(`Class groups (${result.groups.length})`)}`);
+  const nameOf = new Map(result.students.map((s) => [s.UserId, s.name]));
+  for (const group of result.groups) {
+    const state = group.AlreadyExisted ? `updated, ${group.AddedMemberIds.length} added` : 'created';
+    console.log(`    ${group.GroupName.padEnd(16)} ${group.GroupId.padEnd(8)} ${state}: ${group.AddedMemberIds.map((id) => nameOf.get(id) ?? id).join(', ')}`);
+  }
 }
 
-async function rosterSync(emulator: RunningEmulator): Promise<Map<string, IDataObject>> {
-  const students = readCsv(join(ROOT, 'examples', 'students.csv'));
-  console.log(bold(`\n1. Roster sync: ${students.length} students from examples/students.csv`));
-  const register = parametersFor(
-    'RegisterUser',
-    { Name: '={{ $json.name }}', OriginId: '={{ $json.student_number }}' },
-    { node: { options: { returnExistingOnDuplicate: true } } },
-  );
-  const users = await step(emulator, 'Register users (Tencent Cloud LCIC > User > Create)', register, students);
-  // A roster sync runs every night: the second run finds the same students and creates nobody.
-  const again = await step(emulator, 'Run the same roster again', register, students);
-  const same = again.filter((user, i) => user.UserId === users[i].UserId).length;
-  console.log(`  -> the second run answered the same UserId for ${same} of ${again.length} students: no duplicates`);
+async function rosterSync(sandbox: Sandbox, emulator: RunningEmulator): Promise<Map<string, string>> {
+  console.log(bold('\n1. Roster sync: examples/roster-sync.json reads examples/students.csv'));
+  const id = await withProgress('Importing the workflow (n8n import:workflow)', () => importRosterSync(sandbox));
+  let mark = emulator.calls.length;
+  const first = await withProgress(`Running it (n8n execute --id=${id})`, () => runRosterSync(sandbox, id));
+  console.log(dim(`    LCIC calls: ${callsSince(emulator, mark)}`));
+  printRoster(first);
 
-  const classes = [...new Set(students.map((s) => String(s.class)))];
-  const groups = await step(
-    emulator,
-    'Create one group per class (Group > Create)',
-    parametersFor('CreateGroupWithMembers', {
-      GroupName: '={{ $json.class }}',
-      MemberIds: '={{ $json.memberIds }}',
-    }),
-    classes.map((name) => ({
-      class: name,
-      memberIds: users.filter((_u, i) => students[i].class === name).map((u) => u.UserId),
-    })),
-  );
-
-  const byStudent = new Map<string, IDataObject>();
-  students.forEach((student, i) => byStudent.set(String(student.student_number), { ...student, UserId: users[i].UserId }));
+  mark = emulator.calls.length;
   console.log('');
-  classes.forEach((name, i) => {
-    const members = students.filter((s) => s.class === name);
-    console.log(`  Group ${bold(name)} (${String(groups[i].GroupId)}): ${members.map((s) => s.name).join(', ')}`);
-  });
-  return byStudent;
+  const again = await withProgress('Running it again, as a nightly sync would', () => runRosterSync(sandbox, id));
+  console.log(dim(`    LCIC calls: ${callsSince(emulator, mark)}`));
+  const same = again.students.filter((s, i) => s.UserId === first.students[i].UserId).length;
+  const created = again.groups.filter((g) => !g.AlreadyExisted).length;
+  const added = again.groups.reduce((sum, g) => sum + g.AddedMemberIds.length, 0);
+  console.log(`  -> the same UserId for ${same} of ${again.students.length} students; ${created} groups created, ${added} members added: nothing duplicated`);
+  return new Map(first.students.map((s) => [s.student_number, s.name]));
 }
 
-async function roomFromForm(emulator: RunningEmulator, students: Map<string, IDataObject>): Promise<void> {
-  const now = emulator.clock.now();
-  const form = {
-    course: 'Year 7 Maths: fractions',
-    teacher: 'Mary Somerville',
-    teacherNumber: 'T0001',
-    start: new Date((now + 3600) * 1000).toISOString(),
-    end: new Date((now + 3600 + 45 * 60) * 1000).toISOString(),
-  };
-  console.log(bold(`\n2. A room from a form submission: "${form.course}", ${form.start} to ${form.end}`));
-  const [teacher] = await step(
-    emulator,
-    'Register the teacher (User > Create)',
-    parametersFor('RegisterUser', { Name: '={{ $json.teacher }}', OriginId: '={{ $json.teacherNumber }}' }),
-    [form],
-  );
-  const [room] = await step(
-    emulator,
-    'Create the room (Room > Create)',
-    parametersFor('CreateRoom', {
-      Name: '={{ $json.course }}',
-      StartTime: '={{ $json.start }}',
-      EndTime: '={{ $json.end }}',
-      TeacherId: '={{ $json.teacherId }}',
-      Resolution: 2,
-      MaxMicNumber: 6,
-      SubType: 'videodoc',
-    }),
-    [{ ...form, teacherId: teacher.UserId }],
-  );
-  const attendees = [
-    { name: form.teacher, role: 'teacher', UserId: teacher.UserId },
-    ...[...students.values()]
-      .filter((s) => s.class === 'Year 7 Maths')
-      .map((s) => ({ name: s.name, role: 'student', UserId: s.UserId })),
-  ];
-  const logins = await step(
-    emulator,
-    'Log in the teacher and students (User > Log In)',
-    parametersFor('LoginUser', { UserId: '={{ $json.UserId }}' }),
-    attendees,
-  );
+function printAnswer(answer: FormAnswer, names: Map<string, string>): void {
+  console.log(dim("\n  The form's last page, what the person who submitted it sees:"));
+  console.log(`  ${bold(`Room ${answer.roomId}`)}: ${answer.course}`);
+  console.log(`  ${bold('Join links')} (tokens valid for 7 days):`);
+  for (const attendee of answer.attendees) {
+    const name = names.get(attendee.originId) ?? attendee.originId;
+    console.log(`    ${attendee.role.padEnd(8)} ${name.padEnd(18)} ${attendee.joinUrl}`);
+  }
+}
 
-  console.log(`\n  Room ${bold(String(room.RoomId))}: join links (valid for 7 days)`);
-  logins.forEach((login, i) => {
-    const url = `${JOIN_URL}?classid=${String(room.RoomId)}&userid=${String(login.UserId)}&token=${String(login.Token)}`;
-    console.log(`  ${String(attendees[i].name).padEnd(20)} ${attendees[i].role.padEnd(8)} ${url}`);
+async function roomFromForm(sandbox: Sandbox, emulator: RunningEmulator, names: Map<string, string>): Promise<void> {
+  console.log(bold('\n2. A class from a form: examples/room-from-form.json, active in n8n'));
+  await withProgress('Importing and publishing the workflow (n8n import:workflow, n8n publish:workflow)', async () => {
+    const id = await sandbox.importExample('room-from-form.json');
+    await sandbox.n8n.run(['publish:workflow', `--id=${id}`]);
   });
+  const server = await withProgress('Starting n8n (n8n start, on 127.0.0.1)', () => startN8n(sandbox.n8n));
+  try {
+    const form = sampleClass(emulator.clock.now());
+    names.set(form.teacherNumber, form.teacher);
+    console.log(`  Editor: ${server.url}  (the form: ${server.url}/form/..., listed in the Form Trigger)`);
+    console.log(`  The form: "${form.course}", ${form.start} to ${form.end}, teacher ${form.teacher} (${form.teacherNumber}), students ${form.studentNumbers.join(', ')}`);
+    const mark = emulator.calls.length;
+    const answer = await withProgress('Submitting it over HTTP, as a browser does', () => submitClassForm(server.url, form));
+    console.log(dim(`    LCIC calls: ${callsSince(emulator, mark)}`));
+    printAnswer(answer, names);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\nn8n's log ends with:\n${sandbox.n8n.lastLog().slice(-1500)}`);
+  } finally {
+    console.log('');
+    await withProgress('Stopping n8n', () => server.stop());
+  }
 }
 
 async function main(): Promise<void> {
+  console.log(bold('Tencent Cloud LCIC for n8n: the demo, in a real n8n, against the local LCIC emulator'));
   const emulator = await startEmulator();
-  console.log(bold('Tencent Cloud LCIC for n8n: demo against the local LCIC emulator'));
-  console.log(`Emulator: ${emulator.url} (SdkAppId ${emulator.account.sdkAppId}); every request is TC3-signed and verified.`);
+  console.log(`Emulator: ${emulator.url} (SdkAppId ${emulator.account.sdkAppId}); every request is TC3-signed and checked.\n`);
+  let sandbox: Sandbox | undefined;
   try {
-    const students = await rosterSync(emulator);
-    await roomFromForm(emulator, students);
+    console.log(bold('Setting up n8n'));
+    sandbox = await openSandbox(emulator);
+    const names = await rosterSync(sandbox, emulator);
+    await roomFromForm(sandbox, emulator, names);
     const app = emulator.state.apps.get(emulator.account.sdkAppId);
     console.log(
-      bold(
-        `\nDone. The emulator now holds ${app?.users.size ?? 0} users, ${app?.groups.size ?? 0} groups and ${app?.rooms.size ?? 0} room(s).`,
-      ),
+      bold(`\nDone. The emulator holds ${app?.users.size ?? 0} users, ${app?.groups.size ?? 0} groups and ${app?.rooms.size ?? 0} room(s).`),
     );
+    console.log('Import the same workflows into your n8n from examples/ (Workflows > Import from File).');
   } finally {
+    sandbox?.close();
     await emulator.stop();
   }
 }

@@ -2,7 +2,7 @@
 # The project's entry point. Works on a machine that has only the system Node.js and npm:
 # it fetches Node.js 24 (needed by n8n 2.x) from the npm registry when the system one is older.
 #
-#   bash scripts/dev.sh demo   set up, build, start the LCIC emulator and run the demo
+#   bash scripts/dev.sh demo   set up, build, run examples 1 and 2 in a real n8n against the LCIC emulator
 #   bash scripts/dev.sh test   set up, build, type-check, lint and run every test
 #   bash scripts/dev.sh bench  set up, build and run the benchmarks
 set -euo pipefail
@@ -28,7 +28,7 @@ setup() {
 case "${1:-}" in
   demo)
     setup
-    step "Running the demo against the local LCIC emulator"
+    step "The demo: examples 1 and 2 in a real n8n, against the local LCIC emulator"
     npx --no-install tsx scripts/demo.ts
     ;;
   test)

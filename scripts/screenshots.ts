@@ -2,34 +2,21 @@
 // with the built package as a custom extension, imports a small workflow holding both nodes,
 // opens the editor in headless Chromium (Debian's `chromium` package) and saves screenshots in
 // light and dark themes to docs/screenshots/. Not part of the test command: it needs Chromium.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { chromium, type Page } from 'playwright-core';
 
+import { installN8n } from '../test/e2e/install';
+import { N8nCli } from '../test/e2e/n8nCli';
+import { freePort } from '../test/e2e/n8nServer';
+
 const ROOT = resolve(__dirname, '..');
 const OUT = join(ROOT, 'docs', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Teacher', password: 'Demo-password-1' };
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
-
-function n8nBinary(): string {
-  const out = execFileSync('bash', [join(ROOT, 'scripts', 'n8n-install.sh')], { encoding: 'utf8' });
-  return out.trim().split('\n').pop() ?? '';
-}
 
 const WORKFLOW = {
   id: 'lcicScreens0001',
@@ -113,10 +100,10 @@ async function main(): Promise<void> {
     N8N_PORT: String(port),
     N8N_SECURE_COOKIE: 'false',
   };
-  const n8n = n8nBinary();
+  const n8n = await installN8n();
   const workflowFile = join(home, 'workflow.json');
   writeFileSync(workflowFile, JSON.stringify(WORKFLOW));
-  execFileSync(n8n, ['import:workflow', `--input=${workflowFile}`], { env, stdio: 'inherit', timeout: 120_000 });
+  await new N8nCli(n8n, env, home).run(['import:workflow', `--input=${workflowFile}`]);
 
   console.log(`starting n8n on 127.0.0.1:${port}`);
   const child = spawn(n8n, ['start'], { env, stdio: ['ignore', 'ignore', 'inherit'] });

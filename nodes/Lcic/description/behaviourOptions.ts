@@ -14,7 +14,7 @@ export const BEHAVIOUR_OPTIONS: Record<string, INodeProperties[]> = {
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether a user whose Origin ID is already registered is returned (marked AlreadyRegistered) instead of failing the item',
+				'Whether an Origin ID that is already registered returns the existing user instead of failing the item. A single item is marked AlreadyRegistered; several items go out as one BatchRegister, which answers with the existing UserId and cannot tell which users existed.',
 		},
 	],
 	CreateGroupWithMembers: [
