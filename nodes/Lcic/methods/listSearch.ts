@@ -33,7 +33,9 @@ function pageOf(token: string | undefined): number {
 function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 	if (!filter) return true;
 	const wanted = filter.toLowerCase();
-	return texts.some((text) => typeof text === 'string' && text.toLowerCase().includes(wanted));
+	return texts.some(
+		(text) => (typeof text === 'string' || typeof text === 'number') && String(text).toLowerCase().includes(wanted),
+	);
 }
 
 function records(response: IDataObject, key: string): IDataObject[] {
@@ -48,96 +50,90 @@ function nextToken(page: number, read: number, total: unknown): string | undefin
 	return String(page + 1);
 }
 
-export async function searchRooms(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const page = pageOf(paginationToken);
-	const now = Math.floor(Date.now() / 1000);
-	const response = await lcicApiRequest.call(
-		this,
-		'GetRooms',
-		{
-			SdkAppId: await sdkAppId.call(this),
-			StartTime: now - ROOM_WINDOW,
-			EndTime: now + ROOM_WINDOW,
-			Page: page,
-			Limit: PAGE_SIZE,
-		},
-		{ readOnly: true },
-	);
-	const rooms = records(response, 'Rooms');
-	const results: INodeListSearchItems[] = rooms
-		.filter((room) => matches(filter, room.Name, String(room.RoomId)))
-		.map((room) => ({ name: `${String(room.Name ?? '')} (${String(room.RoomId)})`, value: String(room.RoomId) }));
-	return { results, paginationToken: nextToken(page, rooms.length, response.Total) };
+/** One picker: the list action, where its records are, and how a record shows and matches. */
+interface Picker {
+	action: string;
+	listKey: string;
+	idKey: string;
+	name: (record: IDataObject) => unknown;
+	/** Fields the typed filter is matched against here; none when the action filters itself. */
+	filterBy?: string[];
+	/** The request beyond SdkAppId and paging (the action's own filter, time window...). */
+	body?: (filter: string | undefined) => IDataObject;
+	url?: (record: IDataObject) => string | undefined;
 }
 
-export async function searchGroups(
+async function searchList(
 	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
+	picker: Picker,
+	filter: string | undefined,
+	paginationToken: string | undefined,
 ): Promise<INodeListSearchResult> {
 	const page = pageOf(paginationToken);
 	const response = await lcicApiRequest.call(
 		this,
-		'DescribeGroupList',
-		{ SdkAppId: await sdkAppId.call(this), Page: page, Limit: PAGE_SIZE },
+		picker.action,
+		{ SdkAppId: await sdkAppId.call(this), ...picker.body?.(filter), Page: page, Limit: PAGE_SIZE },
 		{ readOnly: true },
 	);
-	const groups = records(response, 'GroupInfos');
-	const results = groups
-		.filter((group) => matches(filter, group.GroupName, group.GroupId))
-		.map((group) => ({
-			name: `${String(group.GroupName ?? '')} (${String(group.GroupId)})`,
-			value: String(group.GroupId),
-		}));
-	return { results, paginationToken: nextToken(page, groups.length, response.Total) };
+	const read = records(response, picker.listKey);
+	const results: INodeListSearchItems[] = read
+		.filter((record) => !picker.filterBy || matches(filter, ...picker.filterBy.map((field) => record[field])))
+		.map((record) => {
+			const id = String(record[picker.idKey]);
+			const url = picker.url?.(record);
+			return { name: `${String(picker.name(record) ?? '')} (${id})`, value: id, ...(url ? { url } : {}) };
+		});
+	return { results, paginationToken: nextToken(page, read.length, response.Total) };
 }
 
-export async function searchDocuments(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const page = pageOf(paginationToken);
-	const body: IDataObject = {
-		SdkAppId: await sdkAppId.call(this),
-		Page: page,
-		Limit: PAGE_SIZE,
-		// Without an owner, [0, 1] lists the private and public courseware of the whole application.
-		Permission: [0, 1],
+const ROOMS: Picker = {
+	action: 'GetRooms',
+	listKey: 'Rooms',
+	idKey: 'RoomId',
+	name: (room) => room.Name,
+	filterBy: ['Name', 'RoomId'],
+	body: () => {
+		const now = Math.floor(Date.now() / 1000);
+		return { StartTime: now - ROOM_WINDOW, EndTime: now + ROOM_WINDOW };
+	},
+};
+
+const GROUPS: Picker = {
+	action: 'DescribeGroupList',
+	listKey: 'GroupInfos',
+	idKey: 'GroupId',
+	name: (group) => group.GroupName,
+	filterBy: ['GroupName', 'GroupId'],
+};
+
+const DOCUMENTS: Picker = {
+	action: 'BatchDescribeDocument',
+	listKey: 'Documents',
+	idKey: 'DocumentId',
+	name: (document) => document.DocumentName,
+	// LCIC filters courseware by name itself (Keyword). Without an owner, Permission [0, 1] lists
+	// the private and public courseware of the whole application.
+	body: (filter) => ({ Permission: [0, 1], ...(filter ? { Keyword: filter } : {}) }),
+	url: (document) => (typeof document.DocumentUrl === 'string' && document.DocumentUrl ? document.DocumentUrl : undefined),
+};
+
+const USERS: Picker = {
+	action: 'DescribeSdkAppIdUsers',
+	listKey: 'Users',
+	idKey: 'UserId',
+	name: (user) => user.Name || user.OriginId || user.UserId,
+	filterBy: ['Name', 'OriginId', 'UserId'],
+};
+
+/** The method n8n calls for one picker (its name goes into the locator's searchListMethod). */
+function searchFor(picker: Picker) {
+	return async function (this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+		return await searchList.call(this, picker, filter, token);
 	};
-	if (filter) body.Keyword = filter;
-	const response = await lcicApiRequest.call(this, 'BatchDescribeDocument', body, { readOnly: true });
-	const documents = records(response, 'Documents');
-	const results = documents.map((document) => ({
-		name: `${String(document.DocumentName ?? '')} (${String(document.DocumentId)})`,
-		value: String(document.DocumentId),
-		...(typeof document.DocumentUrl === 'string' && document.DocumentUrl ? { url: document.DocumentUrl } : {}),
-	}));
-	return { results, paginationToken: nextToken(page, documents.length, response.Total) };
 }
 
-export async function searchUsers(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
-	const page = pageOf(paginationToken);
-	const response = await lcicApiRequest.call(
-		this,
-		'DescribeSdkAppIdUsers',
-		{ SdkAppId: await sdkAppId.call(this), Page: page, Limit: PAGE_SIZE },
-		{ readOnly: true },
-	);
-	const users = records(response, 'Users');
-	const results = users
-		.filter((user) => matches(filter, user.Name, user.OriginId, user.UserId))
-		.map((user) => ({
-			name: `${String(user.Name || user.OriginId || user.UserId)} (${String(user.UserId)})`,
-			value: String(user.UserId),
-		}));
-	return { results, paginationToken: nextToken(page, users.length, response.Total) };
-}
+export const searchRooms = searchFor(ROOMS);
+export const searchGroups = searchFor(GROUPS);
+export const searchDocuments = searchFor(DOCUMENTS);
+export const searchUsers = searchFor(USERS);
