@@ -25,7 +25,8 @@ export interface Sandbox {
 }
 
 export async function openSandbox(emulator: RunningEmulator): Promise<Sandbox> {
-  const binary = await withProgress('n8n 2.41.1 (installed into ~/.cache on first use: several minutes, about 3 GB)', installN8n);
+  const tools = process.env.LCIC_TOOLS_DIR ?? '~/.cache/n8n-nodes-tencent-lcic';
+  const binary = await withProgress(`n8n 2.41.1 (installed into ${tools} on first use: several minutes, about 3 GB)`, installN8n);
   const home = mkdtempSync(join(tmpdir(), 'lcic-n8n-'));
   const files = join(home, 'files');
   mkdirSync(files, { recursive: true });
