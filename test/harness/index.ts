@@ -9,3 +9,4 @@ export * from './operations';
 export * from './emulatorCalls';
 export { REFERENCE_ACTIONS } from './referenceActions';
 export * from './session';
+export { useEmulator, type EmulatorFixture } from './emulatorFixture';

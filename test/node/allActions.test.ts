@@ -4,10 +4,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { OPERATIONS } from '../../nodes/Lcic/catalog';
-import { startEmulator } from '../emulator';
-import { LcicSession, REFERENCE_ACTIONS } from '../harness';
+import { LcicSession, REFERENCE_ACTIONS, useEmulator } from '../harness';
 
-type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
 interface Scenario {
   /** Creates what the operation acts on; returns its values (LCIC names) and node extras. */
@@ -443,17 +441,7 @@ const SCENARIOS: Record<string, Scenario> = {
 };
 
 describe('every catalog operation in WorkflowExecute against the emulator', () => {
-  let emulator: Emulator;
-  let session: LcicSession;
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    session = new LcicSession(emulator);
-  });
-
-  afterAll(async () => {
-    await emulator.stop();
-  });
+  const fx = useEmulator();
 
   it('has a scenario for every operation', () => {
     const missing = OPERATIONS.filter((op) => !SCENARIOS[op.action]).map((op) => `${op.resource}/${op.operation} (${op.action})`);
@@ -472,9 +460,9 @@ describe('every catalog operation in WorkflowExecute against the emulator', () =
     async (_label, action) => {
       const scenario = SCENARIOS[action];
       if (!scenario) throw new Error(`No scenario for ${action}`);
-      const { values, node } = await scenario.prepare(session);
-      const output = await session.ok(action, values, node);
-      await scenario.check(output, session, values);
+      const { values, node } = await scenario.prepare(fx.session);
+      const output = await fx.session.ok(action, values, node);
+      await scenario.check(output, fx.session, values);
     },
   );
 });

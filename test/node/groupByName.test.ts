@@ -2,10 +2,8 @@
 // keeps one group per class, brought up to date, instead of a new "7A" each night.
 import type { IDataObject } from 'n8n-workflow';
 
-import { startEmulator } from '../emulator';
-import { callsOf, LcicSession, parametersFor, runWorkflow } from '../harness';
+import { callsOf, parametersFor, runWorkflow, useEmulator } from '../harness';
 
-type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
 const byName = (mode: string) =>
   parametersFor(
@@ -15,27 +13,17 @@ const byName = (mode: string) =>
   );
 
 describe('Group > Create: update the group of that name', () => {
-  let emulator: Emulator;
-  let session: LcicSession;
+  const fx = useEmulator('each');
 
-  beforeEach(async () => {
-    emulator = await startEmulator();
-    session = new LcicSession(emulator);
-  });
-
-  afterEach(async () => {
-    await emulator.stop();
-  });
-
-  const groupsNamed = (name: string) => [...session.app.groups.values()].filter((group) => group.GroupName === name);
+  const groupsNamed = (name: string) => [...fx.session.app.groups.values()].filter((group) => group.GroupName === name);
 
   async function sync(mode: string, classes: IDataObject[], continueOnFail = false) {
-    emulator.resetCalls();
-    return await runWorkflow({ emulator, nodeParameters: byName(mode), inputItems: classes, continueOnFail });
+    fx.emulator.resetCalls();
+    return await runWorkflow({ emulator: fx.emulator, nodeParameters: byName(mode), inputItems: classes, continueOnFail });
   }
 
   it('creates missing groups, and on the next run adds only the new members', async () => {
-    const [a, b, c, d] = await session.users(4);
+    const [a, b, c, d] = await fx.session.users(4);
     const first = await sync('addMembers', [
       { class: '7A', memberIds: [a, b] },
       { class: '7B', memberIds: [c] },
@@ -46,7 +34,7 @@ describe('Group > Create: update the group of that name', () => {
       expect.objectContaining({ GroupName: '7B', AlreadyExisted: false, AddedMemberIds: [c], RemovedMemberIds: [] }),
     ]);
     // The groups are listed once for the whole run, not once per item.
-    expect(callsOf(emulator, 'DescribeGroupList')).toHaveLength(1);
+    expect(callsOf(fx.emulator, 'DescribeGroupList')).toHaveLength(1);
 
     const second = await sync('addMembers', [
       { class: '7A', memberIds: [a, b, d] },
@@ -62,24 +50,24 @@ describe('Group > Create: update the group of that name', () => {
       RemovedMemberIds: [],
     });
     expect(second.items[1].json).toMatchObject({ AlreadyExisted: true, AddedMemberIds: [] });
-    expect(callsOf(emulator, 'CreateGroupWithMembers')).toHaveLength(0);
+    expect(callsOf(fx.emulator, 'CreateGroupWithMembers')).toHaveLength(0);
     // Nothing to add for 7B: no AddGroupMember call for it.
-    expect(callsOf(emulator, 'AddGroupMember')).toHaveLength(1);
+    expect(callsOf(fx.emulator, 'AddGroupMember')).toHaveLength(1);
     expect(groupsNamed('7A')[0].memberIds).toEqual([a, b, d]);
     second.items.forEach((item, index) => expect(item.pairedItem).toEqual({ item: index }));
   });
 
   it('"Make Members Match" also removes those no longer listed', async () => {
-    const [a, b, c] = await session.users(3);
-    const groupId = await session.group([a, b], { GroupName: '8C' });
+    const [a, b, c] = await fx.session.users(3);
+    const groupId = await fx.session.group([a, b], { GroupName: '8C' });
     const { items, error } = await sync('setMembers', [{ class: '8C', memberIds: [b, c] }]);
     expect(error).toBeUndefined();
     expect(items[0].json).toMatchObject({ GroupId: groupId, AlreadyExisted: true, AddedMemberIds: [c], RemovedMemberIds: [a] });
-    expect(session.app.groups.get(groupId)?.memberIds).toEqual([b, c]);
+    expect(fx.session.app.groups.get(groupId)?.memberIds).toEqual([b, c]);
   });
 
   it('finds a group created by an earlier item of the same run', async () => {
-    const [a, b] = await session.users(2);
+    const [a, b] = await fx.session.users(2);
     const { items, error } = await sync('addMembers', [
       { class: '9A', memberIds: [a] },
       { class: '9A', memberIds: [b] },
@@ -90,22 +78,22 @@ describe('Group > Create: update the group of that name', () => {
   });
 
   it('leaves the members alone when Member IDs is not set', async () => {
-    const [a] = await session.users(1);
-    const groupId = await session.group([a], { GroupName: '10A' });
+    const [a] = await fx.session.users(1);
+    const groupId = await fx.session.group([a], { GroupName: '10A' });
     const { items, error } = await runWorkflow({
-      emulator,
+      emulator: fx.emulator,
       nodeParameters: parametersFor('CreateGroupWithMembers', { GroupName: '10A' }, { node: { options: { ifGroupExists: 'setMembers' } } }),
     });
     expect(error).toBeUndefined();
     expect(items[0].json).toMatchObject({ GroupId: groupId, AlreadyExisted: true, RemovedMemberIds: [] });
-    expect(session.app.groups.get(groupId)?.memberIds).toEqual([a]);
+    expect(fx.session.app.groups.get(groupId)?.memberIds).toEqual([a]);
   });
 
   it('sets a new teacher with ModifyGroup', async () => {
-    const [a, teacher] = await session.users(2);
-    const groupId = await session.group([a], { GroupName: '11A' });
+    const [a, teacher] = await fx.session.users(2);
+    const groupId = await fx.session.group([a], { GroupName: '11A' });
     const { error } = await runWorkflow({
-      emulator,
+      emulator: fx.emulator,
       nodeParameters: parametersFor(
         'CreateGroupWithMembers',
         { GroupName: '11A', TeacherId: teacher },
@@ -113,22 +101,22 @@ describe('Group > Create: update the group of that name', () => {
       ),
     });
     expect(error).toBeUndefined();
-    expect(session.app.groups.get(groupId)?.TeacherId).toBe(teacher);
+    expect(fx.session.app.groups.get(groupId)?.TeacherId).toBe(teacher);
   });
 
   it('refuses to guess between two groups of the same name, naming both and the way out', async () => {
-    const [a] = await session.users(1);
-    const first = await session.group([], { GroupName: '12A' });
-    const second = await session.group([], { GroupName: '12A' });
+    const [a] = await fx.session.users(1);
+    const first = await fx.session.group([], { GroupName: '12A' });
+    const second = await fx.session.group([], { GroupName: '12A' });
     const { items, error } = await sync('addMembers', [{ class: '12A', memberIds: [a] }], true);
     expect(error).toBeUndefined();
     expect(items[0].json.error).toContain(`2 groups are named "12A" (${first}, ${second})`);
     expect(items[0].json.description).toContain('Create Another Group');
-    expect(session.app.groups.get(first)?.memberIds).toEqual([]);
+    expect(fx.session.app.groups.get(first)?.memberIds).toEqual([]);
   });
 
   it('keeps LCIC\'s behaviour by default: another group of the same name', async () => {
-    const groupId = await session.group([], { GroupName: '13A' });
+    const groupId = await fx.session.group([], { GroupName: '13A' });
     const { items, error } = await sync('create', [{ class: '13A' }]);
     expect(error).toBeUndefined();
     expect(items[0].json.GroupId).not.toBe(groupId);

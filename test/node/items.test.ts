@@ -3,32 +3,20 @@
 // invalid items that never reach Tencent.
 import type { IDataObject, NodeApiError } from 'n8n-workflow';
 
-import { startEmulator } from '../emulator';
-import { callsOf, LcicSession, parametersFor, runWorkflow } from '../harness';
+import { callsOf, parametersFor, runWorkflow, useEmulator } from '../harness';
 
-type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
 const MISSING_ROOM = 999_999_999;
 
 describe('Lcic node input items', () => {
-  let emulator: Emulator;
-  let session: LcicSession;
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    session = new LcicSession(emulator);
-  });
-
-  afterAll(async () => {
-    await emulator.stop();
-  });
+  const fx = useEmulator();
 
   const roomIdFromItem = { RoomId: '={{ $json.roomId }}', Name: '={{ $json.name }}' };
 
   it('with continue-on-fail, gives a paired error item and still runs the other items', async () => {
-    const [first, last] = [await session.room(), await session.room()];
+    const [first, last] = [await fx.session.room(), await fx.session.room()];
     const { items, error } = await runWorkflow({
-      emulator,
+      emulator: fx.emulator,
       continueOnFail: true,
       nodeParameters: parametersFor('ModifyRoom', roomIdFromItem),
       inputItems: [
@@ -46,15 +34,15 @@ describe('Lcic node input items', () => {
     expect(items[1].json).toEqual(
       expect.objectContaining({ error: expect.any(String), code: expect.stringMatching(/\S/), requestId: expect.any(String) }),
     );
-    expect(session.app.rooms.get(first)?.Name).toBe('first');
-    expect(session.app.rooms.get(last)?.Name).toBe('last');
+    expect(fx.session.app.rooms.get(first)?.Name).toBe('first');
+    expect(fx.session.app.rooms.get(last)?.Name).toBe('last');
   });
 
   it('without continue-on-fail, stops at the first error with code, message and RequestId', async () => {
-    const [first, last] = [await session.room(), await session.room({ Name: 'untouched' })];
-    emulator.resetCalls();
+    const [first, last] = [await fx.session.room(), await fx.session.room({ Name: 'untouched' })];
+    fx.emulator.resetCalls();
     const { items, error } = await runWorkflow({
-      emulator,
+      emulator: fx.emulator,
       nodeParameters: parametersFor('ModifyRoom', roomIdFromItem),
       inputItems: [
         { roomId: first, name: 'changed' },
@@ -71,30 +59,30 @@ describe('Lcic node input items', () => {
     expect(response.requestId).toEqual(expect.any(String));
     expect(apiError.description).toContain(response.requestId);
     // Writes go one at a time: the third item was never sent.
-    expect(callsOf(emulator, 'ModifyRoom').map((call) => call.params.RoomId)).toEqual([first, MISSING_ROOM]);
-    expect(session.app.rooms.get(last)?.Name).toBe('untouched');
+    expect(callsOf(fx.emulator, 'ModifyRoom').map((call) => call.params.RoomId)).toEqual([first, MISSING_ROOM]);
+    expect(fx.session.app.rooms.get(last)?.Name).toBe('untouched');
   });
 
   it('returns everything with Return All and at most Limit records otherwise', async () => {
-    for (let i = 0; i < 5; i++) await session.room();
-    const total = session.app.rooms.size;
+    for (let i = 0; i < 5; i++) await fx.session.room();
+    const total = fx.session.app.rooms.size;
 
-    const now = await session.now();
+    const now = await fx.session.now();
     const window = { StartTime: now - 86_400, EndTime: now + 86_400 };
-    const all = await session.ok('GetRooms', window, { returnAll: true });
+    const all = await fx.session.ok('GetRooms', window, { returnAll: true });
     expect(all).toHaveLength(total);
     expect(new Set(all.map((room) => room.RoomId)).size).toBe(total);
 
-    emulator.resetCalls();
-    const limited = await session.ok('GetRooms', window, { returnAll: false, limit: 3 });
+    fx.emulator.resetCalls();
+    const limited = await fx.session.ok('GetRooms', window, { returnAll: false, limit: 3 });
     expect(limited).toHaveLength(3);
-    expect(callsOf(emulator, 'GetRooms')).toHaveLength(1);
+    expect(callsOf(fx.emulator, 'GetRooms')).toHaveLength(1);
   });
 
   it('resolves expressions in parameters per item', async () => {
-    const names = [session.unique('expr-a'), session.unique('expr-b')];
+    const names = [fx.session.unique('expr-a'), fx.session.unique('expr-b')];
     const { items, error } = await runWorkflow({
-      emulator,
+      emulator: fx.emulator,
       nodeParameters: parametersFor('RegisterUser', {
         Name: '={{ $json.name }}',
         OriginId: '={{ $json.name + "-origin" }}',
@@ -105,18 +93,18 @@ describe('Lcic node input items', () => {
     expect(error).toBeUndefined();
     expect(items).toHaveLength(2);
     items.forEach((item, index) => {
-      const user = session.app.users.get(String(item.json.UserId));
+      const user = fx.session.app.users.get(String(item.json.UserId));
       expect(user?.Name).toBe(names[index]);
       expect(user?.OriginId).toBe(`${names[index]}-origin`);
     });
   });
 
   it('takes dates as ISO text or epoch seconds and sends epoch seconds', async () => {
-    const now = await session.now();
+    const now = await fx.session.now();
     const start = now + 86_400;
     const end = start + 3600;
     const { items, error } = await runWorkflow({
-      emulator,
+      emulator: fx.emulator,
       nodeParameters: parametersFor('CreateRoom', {
         Name: '={{ $json.name }}',
         StartTime: '={{ $json.start }}',
@@ -134,21 +122,21 @@ describe('Lcic node input items', () => {
     expect(error).toBeUndefined();
     expect(items).toHaveLength(2);
     for (const item of items) {
-      const room = session.app.rooms.get(Number(item.json.RoomId));
+      const room = fx.session.app.rooms.get(Number(item.json.RoomId));
       expect([room?.StartTime, room?.EndTime]).toEqual([start, end]);
     }
   });
 
   describe('an invalid item (StartTime after EndTime)', () => {
     async function createRooms(continueOnFail: boolean) {
-      const now = await session.now();
+      const now = await fx.session.now();
       const rows: IDataObject[] = [
-        { name: session.unique('ok'), start: now + 3600, end: now + 7200 },
-        { name: session.unique('bad'), start: now + 7200, end: now + 3600 },
+        { name: fx.session.unique('ok'), start: now + 3600, end: now + 7200 },
+        { name: fx.session.unique('bad'), start: now + 7200, end: now + 3600 },
       ];
-      emulator.resetCalls();
+      fx.emulator.resetCalls();
       const result = await runWorkflow({
-        emulator,
+        emulator: fx.emulator,
         continueOnFail,
         nodeParameters: parametersFor('CreateRoom', {
           Name: '={{ $json.name }}',
@@ -168,7 +156,7 @@ describe('Lcic node input items', () => {
       expect(items).toHaveLength(0);
       expect(error?.message).toMatch(/StartTime/);
       expect(error?.message).toMatch(/EndTime/);
-      expect(callsOf(emulator)).toEqual([]);
+      expect(callsOf(fx.emulator)).toEqual([]);
     });
 
     it('with continue-on-fail, becomes an error item while the valid item is created', async () => {
@@ -176,10 +164,10 @@ describe('Lcic node input items', () => {
       expect(error).toBeUndefined();
       expect(items).toHaveLength(2);
       expect(items[0].json.error).toBeUndefined();
-      expect(session.app.rooms.get(Number(items[0].json.RoomId))?.Name).toBe(rows[0].name);
+      expect(fx.session.app.rooms.get(Number(items[0].json.RoomId))?.Name).toBe(rows[0].name);
       expect(items[1].pairedItem).toEqual({ item: 1 });
       expect(String(items[1].json.error)).toMatch(/StartTime/);
-      const created = [...session.app.rooms.values()].map((room) => room.Name);
+      const created = [...fx.session.app.rooms.values()].map((room) => room.Name);
       expect(created).not.toContain(rows[1].name);
     });
   });

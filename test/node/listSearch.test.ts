@@ -5,38 +5,26 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 import { Workflow } from 'n8n-workflow';
 
 import { searchDocuments, searchGroups, searchRooms, searchUsers } from '../../nodes/Lcic/methods/listSearch';
-import { startEmulator } from '../emulator';
 import {
   createAdditionalData,
   createNodeTypes,
   emulatorCredentials,
-  LcicSession,
   lcicNode,
   TestCredentialsHelper,
+  useEmulator,
 } from '../harness';
 
-type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 type Search = (this: ILoadOptionsFunctions, filter?: string, token?: string) => Promise<INodeListSearchResult>;
 
 describe('list searches ("From List")', () => {
-  let emulator: Emulator;
-  let session: LcicSession;
-
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    session = new LcicSession(emulator);
-  });
-
-  afterAll(async () => {
-    await emulator.stop();
-  });
+  const fx = useEmulator();
 
   function search(method: Search, filter?: string, token?: string): Promise<INodeListSearchResult> {
     const node = lcicNode({ resource: 'room', operation: 'get' });
     const workflow = new Workflow({ nodes: [node], connections: {}, nodeTypes: createNodeTypes(), active: false });
     const workflowData = { id: 'w', name: 'w', active: false, activeVersionId: null, isArchived: false, nodes: [node], connections: {}, createdAt: new Date(), updatedAt: new Date() };
     const additionalData = createAdditionalData({
-      credentialsHelper: new TestCredentialsHelper(emulatorCredentials(emulator)),
+      credentialsHelper: new TestCredentialsHelper(emulatorCredentials(fx.emulator)),
       workflowData,
       mode: 'internal',
       executionId: 'list-search',
@@ -46,8 +34,8 @@ describe('list searches ("From List")', () => {
   }
 
   it('finds rooms by name or ID within half a year of now', async () => {
-    const algebra = await session.room({ Name: 'Algebra 7A' });
-    await session.room({ Name: 'Biology 8B' });
+    const algebra = await fx.session.room({ Name: 'Algebra 7A' });
+    await fx.session.room({ Name: 'Biology 8B' });
     const byName = await search(searchRooms, 'algebra');
     expect(byName.results).toEqual([{ name: `Algebra 7A (${algebra})`, value: String(algebra) }]);
     const byId = await search(searchRooms, String(algebra));
@@ -56,7 +44,7 @@ describe('list searches ("From List")', () => {
 
   it('pages through groups 100 at a time with a next-page token', async () => {
     // One BatchCreateGroupWithMembers call (Group > Create Many) rather than 150 paced calls.
-    await session.ok('BatchCreateGroupWithMembers', {
+    await fx.session.ok('BatchCreateGroupWithMembers', {
       GroupBaseInfos: Array.from({ length: 150 }, (_, i) => ({ GroupName: `Group ${i}` })),
     });
     const first = await search(searchGroups);
@@ -70,15 +58,15 @@ describe('list searches ("From List")', () => {
   });
 
   it('lets LCIC filter courseware by name and links each document', async () => {
-    const documentId = await session.document({ DocumentName: 'Fractions worksheet', DocumentUrl: 'https://example.com/fractions.pdf' });
-    await session.document({ DocumentName: 'Cells' });
+    const documentId = await fx.session.document({ DocumentName: 'Fractions worksheet', DocumentUrl: 'https://example.com/fractions.pdf' });
+    await fx.session.document({ DocumentName: 'Cells' });
     const { results } = await search(searchDocuments, 'Fractions');
     expect(results).toEqual([{ name: `Fractions worksheet (${documentId})`, value: documentId, url: 'https://example.com/fractions.pdf' }]);
-    expect(emulator.calls.at(-1)?.params).toMatchObject({ Keyword: 'Fractions' });
+    expect(fx.emulator.calls.at(-1)?.params).toMatchObject({ Keyword: 'Fractions' });
   });
 
   it('finds users by name or student number (Origin ID)', async () => {
-    const userId = await session.user({ Name: 'Ada Lovelace', OriginId: 'S1001' });
+    const userId = await fx.session.user({ Name: 'Ada Lovelace', OriginId: 'S1001' });
     expect((await search(searchUsers, 's1001')).results).toEqual([{ name: `Ada Lovelace (${userId})`, value: userId }]);
     expect((await search(searchUsers, 'lovelace')).results.map((r) => r.value)).toEqual([userId]);
   });

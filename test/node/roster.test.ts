@@ -2,10 +2,8 @@
 // (in one BatchRegister call), a group per class, members added in calls of at most 200.
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { startEmulator } from '../emulator';
-import { callsOf, LcicSession, parametersFor, runWorkflow } from '../harness';
+import { callsOf, parametersFor, runWorkflow, useEmulator } from '../harness';
 
-type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
 const CLASS_SIZES: Record<string, number> = { '7A': 300, '7B': 250, '7C': 250, '7D': 200 };
 const MAX_MEMBERS_PER_CALL = 200;
@@ -29,59 +27,49 @@ const registerParameters = (returnExistingOnDuplicate: boolean) =>
   );
 
 describe('roster sync: 1,000 students', () => {
-  let emulator: Emulator;
-  let session: LcicSession;
+  const fx = useEmulator();
   const students = roster();
   let registered: INodeExecutionData[] = [];
   const groupIds: Record<string, string> = {};
 
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    session = new LcicSession(emulator);
-  });
-
-  afterAll(async () => {
-    await emulator.stop();
-  });
-
   it('registers every student with one BatchRegister call, outputs paired in order', async () => {
     expect(students).toHaveLength(1000);
-    emulator.resetCalls();
+    fx.emulator.resetCalls();
     const { items, error } = await runWorkflow({
-      emulator,
+      emulator: fx.emulator,
       nodeParameters: registerParameters(true),
       inputItems: students,
     });
 
     expect(error).toBeUndefined();
-    expect(callsOf(emulator).map((call) => call.action)).toEqual(['BatchRegister']);
+    expect(callsOf(fx.emulator).map((call) => call.action)).toEqual(['BatchRegister']);
     expect(items).toHaveLength(1000);
     items.forEach((item, index) => {
       expect(item.pairedItem).toEqual({ item: index });
       expect(item.json.error).toBeUndefined();
-      expect(session.app.usersByOrigin.get(String(students[index].studentNo))).toBe(item.json.UserId);
+      expect(fx.session.app.usersByOrigin.get(String(students[index].studentNo))).toBe(item.json.UserId);
     });
     expect(new Set(items.map((item) => item.json.UserId)).size).toBe(1000);
     registered = items;
   });
 
   it('returns the same UserIds when the roster runs again (returnExistingOnDuplicate)', async () => {
-    const usersBefore = session.app.users.size;
+    const usersBefore = fx.session.app.users.size;
     const { items, error } = await runWorkflow({
-      emulator,
+      emulator: fx.emulator,
       nodeParameters: registerParameters(true),
       inputItems: students,
     });
 
     expect(error).toBeUndefined();
     expect(items.map((item) => item.json.UserId)).toEqual(registered.map((item) => item.json.UserId));
-    expect(session.app.users.size).toBe(usersBefore);
+    expect(fx.session.app.users.size).toBe(usersBefore);
   });
 
   it('creates one group per class', async () => {
     const classes = Object.keys(CLASS_SIZES);
     const { items, error } = await runWorkflow({
-      emulator,
+      emulator: fx.emulator,
       nodeParameters: parametersFor('CreateGroupWithMembers', { GroupName: '={{ $json.class }}' }),
       inputItems: classes.map((className) => ({ class: className })),
     });
@@ -90,7 +78,7 @@ describe('roster sync: 1,000 students', () => {
     expect(items).toHaveLength(classes.length);
     items.forEach((item, index) => {
       const groupId = String(item.json.GroupId);
-      expect(session.app.groups.get(groupId)?.GroupName).toBe(classes[index]);
+      expect(fx.session.app.groups.get(groupId)?.GroupName).toBe(classes[index]);
       groupIds[classes[index]] = groupId;
     });
   });
@@ -103,9 +91,9 @@ describe('roster sync: 1,000 students', () => {
         .filter((_item, index) => students[index].class === className)
         .map((item) => String(item.json.UserId)),
     }));
-    emulator.resetCalls();
+    fx.emulator.resetCalls();
     const { items, error } = await runWorkflow({
-      emulator,
+      emulator: fx.emulator,
       nodeParameters: parametersFor('AddGroupMember', {
         GroupId: '={{ $json.groupId }}',
         MemberIds: '={{ $json.memberIds }}',
@@ -115,7 +103,7 @@ describe('roster sync: 1,000 students', () => {
 
     expect(error).toBeUndefined();
     expect(items.every((item) => !item.json.error)).toBe(true);
-    const calls = callsOf(emulator, 'AddGroupMember');
+    const calls = callsOf(fx.emulator, 'AddGroupMember');
     const expectedCalls = Object.values(CLASS_SIZES).reduce(
       (sum, size) => sum + Math.ceil(size / MAX_MEMBERS_PER_CALL),
       0,
@@ -125,14 +113,14 @@ describe('roster sync: 1,000 students', () => {
       expect((call.params.MemberIds as string[]).length).toBeLessThanOrEqual(MAX_MEMBERS_PER_CALL);
     }
     for (const { groupId, memberIds } of byClass) {
-      expect(session.app.groups.get(groupId)?.memberIds).toEqual(memberIds);
+      expect(fx.session.app.groups.get(groupId)?.memberIds).toEqual(memberIds);
     }
   });
 
   it('lists every member of a class with Return All', async () => {
-    const members = await session.ok('DescribeGroupMemberList', { GroupId: groupIds['7A'] }, { returnAll: true });
+    const members = await fx.session.ok('DescribeGroupMemberList', { GroupId: groupIds['7A'] }, { returnAll: true });
     expect(members).toHaveLength(CLASS_SIZES['7A']);
-    const expected = session.app.groups.get(groupIds['7A'])?.memberIds ?? [];
+    const expected = fx.session.app.groups.get(groupIds['7A'])?.memberIds ?? [];
     expect(new Set(members.map((member) => String(member.UserId ?? member.MemberId ?? member)))).toEqual(new Set(expected));
   });
 });
