@@ -5,7 +5,15 @@ import n8nCommunityNodes from '@n8n/eslint-plugin-community-nodes';
 
 export default [
 	{
-		ignores: ['dist/**', 'node_modules/**', 'test/**', 'scripts/**', 'coverage/**', '*.js', '*.mjs'],
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'test/**',
+			'scripts/**',
+			'coverage/**',
+			'*.js',
+			'*.mjs',
+		],
 	},
 	{
 		files: ['credentials/**/*.ts', 'nodes/**/*.ts', 'package.json'],

@@ -48,7 +48,8 @@ export class TencentCloudLcicApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The secret that belongs to the SecretId. It signs every request and is never sent.',
+			description:
+				'The secret that belongs to the SecretId. It signs every request and is never sent.',
 		},
 		{
 			displayName: 'Session Token',

@@ -1,4 +1,8 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 import { baseUrlOf, LCIC_SERVICE } from './endpoint';
 import { authorization, JSON_CONTENT_TYPE } from './tc3Signer';

@@ -6,15 +6,20 @@ export const TABLE_START = '<!-- operations:start -->';
 export const TABLE_END = '<!-- operations:end -->';
 
 export function operationsTable(): string {
-  const rows = ['| Resource | Operation | LCIC action | What it does |', '| --- | --- | --- | --- |'];
-  for (const resource of RESOURCES) {
-    for (const op of OPERATIONS.filter((candidate) => candidate.resource === resource.value)) {
-      const actions = op.batch ? `\`${op.action}\` (\`${op.batch.action}\` for many items)` : `\`${op.action}\``;
-      const what = op.description.replace(/\s*\([A-Za-z]+\)$/, '');
-      rows.push(`| ${resource.name} | ${op.displayName} | ${actions} | ${what} |`);
-    }
-  }
-  return rows.join('\n');
+	const rows = [
+		'| Resource | Operation | LCIC action | What it does |',
+		'| --- | --- | --- | --- |',
+	];
+	for (const resource of RESOURCES) {
+		for (const op of OPERATIONS.filter((candidate) => candidate.resource === resource.value)) {
+			const actions = op.batch
+				? `\`${op.action}\` (\`${op.batch.action}\` for many items)`
+				: `\`${op.action}\``;
+			const what = op.description.replace(/\s*\([A-Za-z]+\)$/, '');
+			rows.push(`| ${resource.name} | ${op.displayName} | ${actions} | ${what} |`);
+		}
+	}
+	return rows.join('\n');
 }
 
 if (require.main === module) console.log(operationsTable());

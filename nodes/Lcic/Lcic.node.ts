@@ -1,5 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { findOperation } from './catalog';
 import { buildNodeProperties } from './description';
@@ -21,7 +26,9 @@ export class Lcic implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'tencentCloudLcicApi', required: true, testedBy: 'tencentCloudLcicApiTest' }],
+		credentials: [
+			{ name: 'tencentCloudLcicApi', required: true, testedBy: 'tencentCloudLcicApiTest' },
+		],
 		properties: buildNodeProperties(),
 	};
 

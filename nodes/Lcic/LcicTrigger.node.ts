@@ -1,5 +1,10 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 
 import { searchRooms } from './methods/listSearch';
 import { tencentCloudLcicApiTest } from './transport/credentialTest';
@@ -21,7 +26,9 @@ export class LcicTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'tencentCloudLcicApi', required: true, testedBy: 'tencentCloudLcicApiTest' }],
+		credentials: [
+			{ name: 'tencentCloudLcicApi', required: true, testedBy: 'tencentCloudLcicApiTest' },
+		],
 		properties: triggerProperties,
 	};
 

@@ -7,71 +7,81 @@ import { join } from 'node:path';
 
 const COMMAND_TIMEOUT_MS = 180_000;
 
-export type RunData = Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>>;
+export type RunData = Record<
+	string,
+	Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>
+>;
 
 /** The JSON of every item a node output in one execution. */
 export function outputOf(runData: RunData, node: string): Array<Record<string, unknown>> {
-  return (runData[node] ?? []).flatMap((task) => task.data?.main?.[0] ?? []).map((item) => item.json);
+	return (runData[node] ?? [])
+		.flatMap((task) => task.data?.main?.[0] ?? [])
+		.map((item) => item.json);
 }
 
 export class N8nCli {
-  private serial = 0;
-  private longLog = '';
+	private serial = 0;
+	private longLog = '';
 
-  constructor(
-    private readonly binary: string,
-    private readonly env: NodeJS.ProcessEnv,
-    private readonly logDir: string,
-  ) {}
+	constructor(
+		private readonly binary: string,
+		private readonly env: NodeJS.ProcessEnv,
+		private readonly logDir: string,
+	) {}
 
-  /** Runs an n8n command; async, because the emulator answering it may live in this process. */
-  run(args: string[]): Promise<string> {
-    const base = join(this.logDir, `${++this.serial}-${args[0].replace(/\W/g, '_')}`);
-    const stdout = openSync(`${base}.out`, 'w');
-    const stderr = openSync(`${base}.err`, 'w');
-    return new Promise<string>((done, fail) => {
-      const child = spawn(this.binary, args, { env: this.env, stdio: ['ignore', stdout, stderr] });
-      const timer = setTimeout(() => child.kill('SIGKILL'), COMMAND_TIMEOUT_MS);
-      child.on('error', fail);
-      child.on('close', (code, signal) => {
-        clearTimeout(timer);
-        const out = readFileSync(`${base}.out`, 'utf8');
-        if (code === 0) return done(out);
-        const tail = (readFileSync(`${base}.err`, 'utf8') || out).slice(-2000);
-        fail(new Error(`n8n ${args[0]} failed (${signal ?? `exit ${String(code)}`}): ${tail}`));
-      });
-    }).finally(() => {
-      closeSync(stdout);
-      closeSync(stderr);
-    });
-  }
+	/** Runs an n8n command; async, because the emulator answering it may live in this process. */
+	run(args: string[]): Promise<string> {
+		const base = join(this.logDir, `${++this.serial}-${args[0].replace(/\W/g, '_')}`);
+		const stdout = openSync(`${base}.out`, 'w');
+		const stderr = openSync(`${base}.err`, 'w');
+		return new Promise<string>((done, fail) => {
+			const child = spawn(this.binary, args, { env: this.env, stdio: ['ignore', stdout, stderr] });
+			const timer = setTimeout(() => child.kill('SIGKILL'), COMMAND_TIMEOUT_MS);
+			child.on('error', fail);
+			child.on('close', (code, signal) => {
+				clearTimeout(timer);
+				const out = readFileSync(`${base}.out`, 'utf8');
+				if (code === 0) return done(out);
+				const tail = (readFileSync(`${base}.err`, 'utf8') || out).slice(-2000);
+				fail(new Error(`n8n ${args[0]} failed (${signal ?? `exit ${String(code)}`}): ${tail}`));
+			});
+		}).finally(() => {
+			closeSync(stdout);
+			closeSync(stderr);
+		});
+	}
 
-  /** Runs a workflow with `n8n execute` and returns the execution's run data. */
-  async execute(workflowId: string): Promise<RunData> {
-    const out = await this.run(['execute', `--id=${workflowId}`, '--rawOutput']);
-    // n8n prints the execution as indented JSON ("{" ... "}" at the start of their lines) among
-    // log lines that may come before or after it.
-    const lines = out.split('\n');
-    const first = lines.indexOf('{');
-    const last = lines.indexOf('}', first);
-    if (first < 0 || last < 0) throw new Error(`n8n execute printed no execution for ${workflowId}: ${out.slice(-1000)}`);
-    const json = JSON.parse(lines.slice(first, last + 1).join('\n')) as {
-      data: { resultData: { runData: RunData; error?: { message: string } } };
-    };
-    if (json.data.resultData.error) throw new Error(`workflow ${workflowId} failed: ${json.data.resultData.error.message}`);
-    return json.data.resultData.runData;
-  }
+	/** Runs a workflow with `n8n execute` and returns the execution's run data. */
+	async execute(workflowId: string): Promise<RunData> {
+		const out = await this.run(['execute', `--id=${workflowId}`, '--rawOutput']);
+		// n8n prints the execution as indented JSON ("{" ... "}" at the start of their lines) among
+		// log lines that may come before or after it.
+		const lines = out.split('\n');
+		const first = lines.indexOf('{');
+		const last = lines.indexOf('}', first);
+		if (first < 0 || last < 0)
+			throw new Error(`n8n execute printed no execution for ${workflowId}: ${out.slice(-1000)}`);
+		const json = JSON.parse(lines.slice(first, last + 1).join('\n')) as {
+			data: { resultData: { runData: RunData; error?: { message: string } } };
+		};
+		if (json.data.resultData.error)
+			throw new Error(`workflow ${workflowId} failed: ${json.data.resultData.error.message}`);
+		return json.data.resultData.runData;
+	}
 
-  /** A long-running n8n process (n8n start); its output goes to a file read by lastLog(). */
-  spawnLongRunning(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-    this.longLog = join(this.logDir, `${++this.serial}-${args[0]}.log`);
-    const fd = openSync(this.longLog, 'w');
-    const child = spawn(this.binary, args, { env: { ...this.env, ...env }, stdio: ['ignore', fd, fd] });
-    child.on('close', () => closeSync(fd));
-    return child;
-  }
+	/** A long-running n8n process (n8n start); its output goes to a file read by lastLog(). */
+	spawnLongRunning(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+		this.longLog = join(this.logDir, `${++this.serial}-${args[0]}.log`);
+		const fd = openSync(this.longLog, 'w');
+		const child = spawn(this.binary, args, {
+			env: { ...this.env, ...env },
+			stdio: ['ignore', fd, fd],
+		});
+		child.on('close', () => closeSync(fd));
+		return child;
+	}
 
-  lastLog(): string {
-    return this.longLog ? readFileSync(this.longLog, 'utf8') : '';
-  }
+	lastLog(): string {
+		return this.longLog ? readFileSync(this.longLog, 'utf8') : '';
+	}
 }

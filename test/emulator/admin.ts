@@ -18,103 +18,113 @@ import { LcicError, type EmulatorClock } from './types';
 export const ADMIN_PREFIX = '/__emulator/';
 
 export interface AdminTarget {
-  info(): Record<string, unknown>;
-  calls: CallRecord[];
-  resetCalls(): void;
-  faults: Faults;
-  clock: EmulatorClock;
-  simulate(name: string, args?: Record<string, unknown>): Record<string, unknown>;
+	info(): Record<string, unknown>;
+	calls: CallRecord[];
+	resetCalls(): void;
+	faults: Faults;
+	clock: EmulatorClock;
+	simulate(name: string, args?: Record<string, unknown>): Record<string, unknown>;
 }
 
 class AdminError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
+	constructor(
+		readonly status: number,
+		message: string,
+	) {
+		super(message);
+	}
 }
 
 function send(res: ServerResponse, status: number, value: unknown): void {
-  const body = Buffer.from(JSON.stringify(value), 'utf8');
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length });
-  res.end(body);
+	const body = Buffer.from(JSON.stringify(value), 'utf8');
+	res.writeHead(status, {
+		'Content-Type': 'application/json; charset=utf-8',
+		'Content-Length': body.length,
+	});
+	res.end(body);
 }
 
 async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8').trim();
-  if (!text) return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new AdminError(400, 'the body is not valid JSON');
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new AdminError(400, 'the body must be a JSON object');
-  return value as Record<string, unknown>;
+	const chunks: Buffer[] = [];
+	for await (const chunk of req) chunks.push(chunk as Buffer);
+	const text = Buffer.concat(chunks).toString('utf8').trim();
+	if (!text) return {};
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch {
+		throw new AdminError(400, 'the body is not valid JSON');
+	}
+	if (typeof value !== 'object' || value === null || Array.isArray(value))
+		throw new AdminError(400, 'the body must be a JSON object');
+	return value as Record<string, unknown>;
 }
 
 function optionalNumber(body: Record<string, unknown>, key: string): number | undefined {
-  const value = body[key];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new AdminError(400, `${key} must be a number`);
-  return value;
+	const value = body[key];
+	if (value === undefined) return undefined;
+	if (typeof value !== 'number' || !Number.isFinite(value))
+		throw new AdminError(400, `${key} must be a number`);
+	return value;
 }
 
 async function route(req: IncomingMessage, target: AdminTarget): Promise<unknown> {
-  const name = (req.url ?? '').split('?')[0].slice(ADMIN_PREFIX.length);
-  const method = req.method ?? 'GET';
-  switch (`${method} ${name}`) {
-    case 'GET info':
-      return target.info();
-    case 'GET calls':
-      return target.calls;
-    case 'POST reset-calls':
-      target.resetCalls();
-      return { ok: true };
-    case 'GET faults':
-      return target.faults.list();
-    case 'POST faults': {
-      const body = await jsonBody(req);
-      try {
-        target.faults.add(toFaultSpec(body));
-      } catch (error) {
-        throw new AdminError(400, (error as Error).message);
-      }
-      return { ok: true };
-    }
-    case 'DELETE faults':
-      target.faults.clear();
-      return { ok: true };
-    case 'POST clock': {
-      const body = await jsonBody(req);
-      const set = optionalNumber(body, 'set');
-      const advance = optionalNumber(body, 'advance');
-      if (set !== undefined) target.clock.set(set);
-      if (advance !== undefined) target.clock.advance(advance);
-      return { now: target.clock.now() };
-    }
-    case 'POST simulate': {
-      const body = await jsonBody(req);
-      if (typeof body.name !== 'string') throw new AdminError(400, 'name must be a string');
-      const args = body.args ?? {};
-      if (typeof args !== 'object' || args === null || Array.isArray(args)) throw new AdminError(400, 'args must be an object');
-      return target.simulate(body.name, args as Record<string, unknown>);
-    }
-    default:
-      throw new AdminError(404, `no admin endpoint ${method} ${ADMIN_PREFIX}${name}`);
-  }
+	const name = (req.url ?? '').split('?')[0].slice(ADMIN_PREFIX.length);
+	const method = req.method ?? 'GET';
+	switch (`${method} ${name}`) {
+		case 'GET info':
+			return target.info();
+		case 'GET calls':
+			return target.calls;
+		case 'POST reset-calls':
+			target.resetCalls();
+			return { ok: true };
+		case 'GET faults':
+			return target.faults.list();
+		case 'POST faults': {
+			const body = await jsonBody(req);
+			try {
+				target.faults.add(toFaultSpec(body));
+			} catch (error) {
+				throw new AdminError(400, (error as Error).message);
+			}
+			return { ok: true };
+		}
+		case 'DELETE faults':
+			target.faults.clear();
+			return { ok: true };
+		case 'POST clock': {
+			const body = await jsonBody(req);
+			const set = optionalNumber(body, 'set');
+			const advance = optionalNumber(body, 'advance');
+			if (set !== undefined) target.clock.set(set);
+			if (advance !== undefined) target.clock.advance(advance);
+			return { now: target.clock.now() };
+		}
+		case 'POST simulate': {
+			const body = await jsonBody(req);
+			if (typeof body.name !== 'string') throw new AdminError(400, 'name must be a string');
+			const args = body.args ?? {};
+			if (typeof args !== 'object' || args === null || Array.isArray(args))
+				throw new AdminError(400, 'args must be an object');
+			return target.simulate(body.name, args as Record<string, unknown>);
+		}
+		default:
+			throw new AdminError(404, `no admin endpoint ${method} ${ADMIN_PREFIX}${name}`);
+	}
 }
 
-export async function handleAdmin(req: IncomingMessage, res: ServerResponse, target: AdminTarget): Promise<void> {
-  try {
-    send(res, 200, await route(req, target));
-  } catch (error) {
-    if (error instanceof AdminError) send(res, error.status, { error: error.message });
-    // A simulation that refuses (unknown room, user not in the room) answers like the API does.
-    else if (error instanceof LcicError) send(res, 400, { error: error.message, code: error.code });
-    else throw error;
-  }
+export async function handleAdmin(
+	req: IncomingMessage,
+	res: ServerResponse,
+	target: AdminTarget,
+): Promise<void> {
+	try {
+		send(res, 200, await route(req, target));
+	} catch (error) {
+		if (error instanceof AdminError) send(res, error.status, { error: error.message });
+		// A simulation that refuses (unknown room, user not in the room) answers like the API does.
+		else if (error instanceof LcicError) send(res, 400, { error: error.message, code: error.code });
+		else throw error;
+	}
 }

@@ -5,15 +5,15 @@ import type { EmulatorClock } from './types';
 // SignatureExpire check compares against real wall time, as Tencent does.
 
 export function createClock(startEpochSeconds?: number): EmulatorClock {
-  const wall = (): number => Math.floor(Date.now() / 1000);
-  let offset = startEpochSeconds === undefined ? 0 : startEpochSeconds - wall();
-  return {
-    now: () => wall() + offset,
-    advance(seconds: number) {
-      offset += seconds;
-    },
-    set(epochSeconds: number) {
-      offset = epochSeconds - wall();
-    },
-  };
+	const wall = (): number => Math.floor(Date.now() / 1000);
+	let offset = startEpochSeconds === undefined ? 0 : startEpochSeconds - wall();
+	return {
+		now: () => wall() + offset,
+		advance(seconds: number) {
+			offset += seconds;
+		},
+		set(epochSeconds: number) {
+			offset = epochSeconds - wall();
+		},
+	};
 }

@@ -8,35 +8,43 @@ import { DEFAULT_ACCOUNT, startEmulator, type RunningEmulator } from './index';
 let emu: RunningEmulator;
 
 beforeAll(async () => {
-  emu = await startEmulator();
+	emu = await startEmulator();
 });
 afterAll(() => emu?.stop());
 beforeEach(() => resetRateLimiter());
 
 describe('the default emulator', () => {
-  it('offers all 53 actions of API 2022-08-17 to the demo account', async () => {
-    const info = (await (await fetch(`${emu.url}/__emulator/info`)).json()) as { actions: string[]; account: unknown };
-    expect(info.actions).toHaveLength(53);
-    expect(info.account).toEqual(DEFAULT_ACCOUNT);
-    expect(emu.state.apps.has(DEFAULT_ACCOUNT.sdkAppId)).toBe(true);
-  });
+	it('offers all 53 actions of API 2022-08-17 to the demo account', async () => {
+		const info = (await (await fetch(`${emu.url}/__emulator/info`)).json()) as {
+			actions: string[];
+			account: unknown;
+		};
+		expect(info.actions).toHaveLength(53);
+		expect(info.account).toEqual(DEFAULT_ACCOUNT);
+		expect(emu.state.apps.has(DEFAULT_ACCOUNT.sdkAppId)).toBe(true);
+	});
 
-  it('answers DescribeDeveloper through the real transport and credential', async () => {
-    const { context } = emulatorContext(emu);
-    await expect(lcicApiRequest.call(context, 'DescribeDeveloper', {})).resolves.toMatchObject({ DeveloperId: DEFAULT_ACCOUNT.developerId });
-  });
+	it('answers DescribeDeveloper through the real transport and credential', async () => {
+		const { context } = emulatorContext(emu);
+		await expect(lcicApiRequest.call(context, 'DescribeDeveloper', {})).resolves.toMatchObject({
+			DeveloperId: DEFAULT_ACCOUNT.developerId,
+		});
+	});
 
-  it('runs simulations directly and through the admin API', async () => {
-    const before = emu.clock.now();
-    expect(emu.simulate('advanceClock', { seconds: 60 }).now).toBeGreaterThanOrEqual(before + 60);
-    const response = await fetch(`${emu.url}/__emulator/simulate`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ name: 'advanceClock', args: { seconds: 60 } }),
-    });
-    expect(response.status).toBe(200);
-    expect(((await response.json()) as { now: number }).now).toBeGreaterThanOrEqual(before + 120);
-    const unknown = await fetch(`${emu.url}/__emulator/simulate`, { method: 'POST', body: JSON.stringify({ name: 'nope' }) });
-    expect(unknown.status).toBe(400);
-  });
+	it('runs simulations directly and through the admin API', async () => {
+		const before = emu.clock.now();
+		expect(emu.simulate('advanceClock', { seconds: 60 }).now).toBeGreaterThanOrEqual(before + 60);
+		const response = await fetch(`${emu.url}/__emulator/simulate`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ name: 'advanceClock', args: { seconds: 60 } }),
+		});
+		expect(response.status).toBe(200);
+		expect(((await response.json()) as { now: number }).now).toBeGreaterThanOrEqual(before + 120);
+		const unknown = await fetch(`${emu.url}/__emulator/simulate`, {
+			method: 'POST',
+			body: JSON.stringify({ name: 'nope' }),
+		});
+		expect(unknown.status).toBe(400);
+	});
 });

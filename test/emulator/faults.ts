@@ -2,71 +2,73 @@
 // matching call(s) and is used up after `times` calls.
 
 export interface FaultSpec {
-  /** Only calls of this action; any action when unset. */
-  action?: string;
-  /** How many calls it applies to (default 1). */
-  times?: number;
-  /**
-   * delay: wait `ms`, then go on; dropBefore: close the socket without running the action;
-   * dropAfter: run the action (state changes), then close the socket; status: answer HTTP
-   * `status` with an HTML page (a gateway error); error: answer Response.Error `code` without
-   * running the action.
-   */
-  kind: 'delay' | 'dropBefore' | 'dropAfter' | 'status' | 'error';
-  ms?: number;
-  status?: number;
-  code?: string;
-  message?: string;
+	/** Only calls of this action; any action when unset. */
+	action?: string;
+	/** How many calls it applies to (default 1). */
+	times?: number;
+	/**
+	 * delay: wait `ms`, then go on; dropBefore: close the socket without running the action;
+	 * dropAfter: run the action (state changes), then close the socket; status: answer HTTP
+	 * `status` with an HTML page (a gateway error); error: answer Response.Error `code` without
+	 * running the action.
+	 */
+	kind: 'delay' | 'dropBefore' | 'dropAfter' | 'status' | 'error';
+	ms?: number;
+	status?: number;
+	code?: string;
+	message?: string;
 }
 
 const KINDS = new Set<FaultSpec['kind']>(['delay', 'dropBefore', 'dropAfter', 'status', 'error']);
 
 /** Validates a fault that arrived as JSON (admin API); throws with a readable reason. */
 export function toFaultSpec(value: unknown): FaultSpec {
-  if (typeof value !== 'object' || value === null) throw new Error('a fault must be a JSON object');
-  const fault = value as Record<string, unknown>;
-  if (!KINDS.has(fault.kind as FaultSpec['kind'])) {
-    throw new Error(`kind must be one of ${[...KINDS].join(', ')}`);
-  }
-  for (const key of ['times', 'ms', 'status'] as const) {
-    if (fault[key] !== undefined && typeof fault[key] !== 'number') throw new Error(`${key} must be a number`);
-  }
-  for (const key of ['action', 'code', 'message'] as const) {
-    if (fault[key] !== undefined && typeof fault[key] !== 'string') throw new Error(`${key} must be a string`);
-  }
-  return fault as unknown as FaultSpec;
+	if (typeof value !== 'object' || value === null) throw new Error('a fault must be a JSON object');
+	const fault = value as Record<string, unknown>;
+	if (!KINDS.has(fault.kind as FaultSpec['kind'])) {
+		throw new Error(`kind must be one of ${[...KINDS].join(', ')}`);
+	}
+	for (const key of ['times', 'ms', 'status'] as const) {
+		if (fault[key] !== undefined && typeof fault[key] !== 'number')
+			throw new Error(`${key} must be a number`);
+	}
+	for (const key of ['action', 'code', 'message'] as const) {
+		if (fault[key] !== undefined && typeof fault[key] !== 'string')
+			throw new Error(`${key} must be a string`);
+	}
+	return fault as unknown as FaultSpec;
 }
 
 export class Faults {
-  private pending: Array<{ spec: FaultSpec; left: number }> = [];
+	private pending: Array<{ spec: FaultSpec; left: number }> = [];
 
-  add(spec: FaultSpec): void {
-    this.pending.push({ spec: { ...spec }, left: spec.times ?? 1 });
-  }
+	add(spec: FaultSpec): void {
+		this.pending.push({ spec: { ...spec }, left: spec.times ?? 1 });
+	}
 
-  clear(): void {
-    this.pending = [];
-  }
+	clear(): void {
+		this.pending = [];
+	}
 
-  /**
-   * Takes the first fault matching this action (oldest first) and uses up one of its calls.
-   * `afterDelay`: a delay was already applied to this call, so only a non-delay fault may follow.
-   */
-  take(action: string, afterDelay = false): FaultSpec | undefined {
-    const index = this.pending.findIndex(
-      (f) =>
-        f.left > 0 &&
-        (f.spec.action === undefined || f.spec.action === action) &&
-        !(afterDelay && f.spec.kind === 'delay'),
-    );
-    if (index < 0) return undefined;
-    const entry = this.pending[index];
-    entry.left -= 1;
-    if (entry.left <= 0) this.pending.splice(index, 1);
-    return entry.spec;
-  }
+	/**
+	 * Takes the first fault matching this action (oldest first) and uses up one of its calls.
+	 * `afterDelay`: a delay was already applied to this call, so only a non-delay fault may follow.
+	 */
+	take(action: string, afterDelay = false): FaultSpec | undefined {
+		const index = this.pending.findIndex(
+			(f) =>
+				f.left > 0 &&
+				(f.spec.action === undefined || f.spec.action === action) &&
+				!(afterDelay && f.spec.kind === 'delay'),
+		);
+		if (index < 0) return undefined;
+		const entry = this.pending[index];
+		entry.left -= 1;
+		if (entry.left <= 0) this.pending.splice(index, 1);
+		return entry.spec;
+	}
 
-  list(): FaultSpec[] {
-    return this.pending.map((f) => ({ ...f.spec, times: f.left }));
-  }
+	list(): FaultSpec[] {
+		return this.pending.map((f) => ({ ...f.spec, times: f.left }));
+	}
 }

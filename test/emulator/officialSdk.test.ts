@@ -19,46 +19,59 @@ import { startEmulator, type ActionTable, type RunningEmulator } from './index';
 //   https-proxy-agent; an explicit http.Agent keeps the request local.
 
 const ACTIONS: ActionTable = {
-  DescribeThing: {
-    params: { Name: { type: 'String' }, Ids: { type: 'Array of Integer' } },
-    handler: ({ params, account }) => ({ Name: params.Name ?? null, Ids: params.Ids ?? [], DeveloperId: account.developerId }),
-  },
+	DescribeThing: {
+		params: { Name: { type: 'String' }, Ids: { type: 'Array of Integer' } },
+		handler: ({ params, account }) => ({
+			Name: params.Name ?? null,
+			Ids: params.Ids ?? [],
+			DeveloperId: account.developerId,
+		}),
+	},
 };
 
 let emu: RunningEmulator;
 const agent = new Agent({ keepAlive: false });
 
 beforeAll(async () => {
-  emu = await startEmulator({ actions: ACTIONS });
+	emu = await startEmulator({ actions: ACTIONS });
 });
 afterAll(async () => {
-  agent.destroy();
-  await emu.stop();
+	agent.destroy();
+	await emu.stop();
 });
 
 function client(secretKey: string = emu.account.secretKey): CommonClient {
-  return new CommonClient(`127.0.0.1:${emu.port}`, '2022-08-17', {
-    credential: { secretId: emu.account.secretId, secretKey },
-    profile: { signMethod: 'TC3-HMAC-SHA256', httpProfile: { protocol: 'http://', reqTimeout: 10, agent } },
-  });
+	return new CommonClient(`127.0.0.1:${emu.port}`, '2022-08-17', {
+		credential: { secretId: emu.account.secretId, secretKey },
+		profile: {
+			signMethod: 'TC3-HMAC-SHA256',
+			httpProfile: { protocol: 'http://', reqTimeout: 10, agent },
+		},
+	});
 }
 
 describe("Tencent's official SDK against the emulator", () => {
-  it('succeeds with the right key', async () => {
-    const response = await client().request('DescribeThing', { Ids: [1, 2] });
-    expect(response).toMatchObject({ Ids: [1, 2], DeveloperId: emu.account.developerId, RequestId: expect.any(String) });
-  });
+	it('succeeds with the right key', async () => {
+		const response = await client().request('DescribeThing', { Ids: [1, 2] });
+		expect(response).toMatchObject({
+			Ids: [1, 2],
+			DeveloperId: emu.account.developerId,
+			RequestId: expect.any(String),
+		});
+	});
 
-  it('gets AuthFailure.SignatureFailure with a wrong key', async () => {
-    const error = await client('not-the-key').request('DescribeThing', {}).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'AuthFailure.SignatureFailure' });
-  });
+	it('gets AuthFailure.SignatureFailure with a wrong key', async () => {
+		const error = await client('not-the-key')
+			.request('DescribeThing', {})
+			.catch((e: unknown) => e);
+		expect(error).toMatchObject({ code: 'AuthFailure.SignatureFailure' });
+	});
 
-  it('verifies a body with non-ASCII text', async () => {
-    const name = '课堂 – café 🎓';
-    const response = await client().request('DescribeThing', { Name: name });
-    expect(response).toMatchObject({ Name: name });
-    expect(emu.calls.at(-1)).toMatchObject({ action: 'DescribeThing', params: { Name: name } });
-    expect(emu.calls.at(-1)?.errorCode).toBeUndefined();
-  });
+	it('verifies a body with non-ASCII text', async () => {
+		const name = '课堂 – café 🎓';
+		const response = await client().request('DescribeThing', { Name: name });
+		expect(response).toMatchObject({ Name: name });
+		expect(emu.calls.at(-1)).toMatchObject({ action: 'DescribeThing', params: { Name: name } });
+		expect(emu.calls.at(-1)?.errorCode).toBeUndefined();
+	});
 });

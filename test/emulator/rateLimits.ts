@@ -6,25 +6,25 @@
 const WINDOW_MS = 1000;
 
 export class RateLimits {
-  private readonly accepted = new Map<string, number[]>();
+	private readonly accepted = new Map<string, number[]>();
 
-  /** True when the request may run (and counts it); false = RequestLimitExceeded. */
-  take(secretId: string, action: string, perSecond: number, nowMs: number = Date.now()): boolean {
-    const key = `${secretId}\n${action}`;
-    let times = this.accepted.get(key);
-    if (!times) {
-      times = [];
-      this.accepted.set(key, times);
-    }
-    let stale = 0;
-    while (stale < times.length && times[stale] <= nowMs - WINDOW_MS) stale++;
-    if (stale > 0) times.splice(0, stale);
-    if (times.length >= Math.max(1, Math.floor(perSecond))) return false;
-    times.push(nowMs);
-    return true;
-  }
+	/** True when the request may run (and counts it); false = RequestLimitExceeded. */
+	take(secretId: string, action: string, perSecond: number, nowMs: number = Date.now()): boolean {
+		const key = `${secretId}\n${action}`;
+		let times = this.accepted.get(key);
+		if (!times) {
+			times = [];
+			this.accepted.set(key, times);
+		}
+		let stale = 0;
+		while (stale < times.length && times[stale] <= nowMs - WINDOW_MS) stale++;
+		if (stale > 0) times.splice(0, stale);
+		if (times.length >= Math.max(1, Math.floor(perSecond))) return false;
+		times.push(nowMs);
+		return true;
+	}
 
-  clear(): void {
-    this.accepted.clear();
-  }
+	clear(): void {
+		this.accepted.clear();
+	}
 }

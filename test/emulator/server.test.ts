@@ -1,365 +1,476 @@
 import { authorization } from '../../credentials/tc3Signer';
 import { signLcicRequest } from '../../credentials/signRequest';
-import { DEFAULT_ACCOUNT, LcicError, startEmulator, type ActionTable, type EmulatorAccount, type RunningEmulator } from './index';
+import {
+	DEFAULT_ACCOUNT,
+	LcicError,
+	startEmulator,
+	type ActionTable,
+	type EmulatorAccount,
+	type RunningEmulator,
+} from './index';
 
 // The HTTP layer against a small action table of its own, so that these tests do not depend on
 // the LCIC behaviour. Requests are signed by the credential's signer; the emulator verifies
 // them with its own, independent code.
 
 const TOKEN_ACCOUNT: EmulatorAccount = {
-  secretId: 'AKIDTemporaryKeyWithToken000000000000',
-  secretKey: 'temporary-secret',
-  token: 'session-token-1',
-  appId: 1250000001,
-  sdkAppId: 3520372,
-  developerId: 'dev-3520372',
+	secretId: 'AKIDTemporaryKeyWithToken000000000000',
+	secretKey: 'temporary-secret',
+	token: 'session-token-1',
+	appId: 1250000001,
+	sdkAppId: 3520372,
+	developerId: 'dev-3520372',
 };
 
 let executions = 0;
 const ACTIONS: ActionTable = {
-  DescribeThing: {
-    params: { Id: { type: 'Integer', required: true }, Name: { type: 'String' }, Tags: { type: 'Array of String' } },
-    handler: ({ params, account }) => ({ Id: params.Id, Name: params.Name ?? 'thing', SdkAppId: account.sdkAppId }),
-  },
-  CreateThing: {
-    params: { Name: { type: 'String', required: true } },
-    handler: () => {
-      executions += 1;
-      return { ThingId: executions };
-    },
-  },
-  Limited: { params: {}, rateLimit: 2, handler: () => ({}) },
-  Refuse: {
-    params: {},
-    handler: () => {
-      throw new LcicError('ResourceNotFound.Thing', 'No such thing.');
-    },
-  },
+	DescribeThing: {
+		params: {
+			Id: { type: 'Integer', required: true },
+			Name: { type: 'String' },
+			Tags: { type: 'Array of String' },
+		},
+		handler: ({ params, account }) => ({
+			Id: params.Id,
+			Name: params.Name ?? 'thing',
+			SdkAppId: account.sdkAppId,
+		}),
+	},
+	CreateThing: {
+		params: { Name: { type: 'String', required: true } },
+		handler: () => {
+			executions += 1;
+			return { ThingId: executions };
+		},
+	},
+	Limited: { params: {}, rateLimit: 2, handler: () => ({}) },
+	Refuse: {
+		params: {},
+		handler: () => {
+			throw new LcicError('ResourceNotFound.Thing', 'No such thing.');
+		},
+	},
 };
 
 interface SendOptions {
-  account?: EmulatorAccount;
-  /** Wall-clock ms the signer uses. */
-  now?: number;
-  version?: string;
-  sessionToken?: string;
-  /** Changes after signing (tampering, removing headers). */
-  after?: (headers: Record<string, string>, body: Buffer) => { headers: Record<string, string>; body: Buffer };
+	account?: EmulatorAccount;
+	/** Wall-clock ms the signer uses. */
+	now?: number;
+	version?: string;
+	sessionToken?: string;
+	/** Changes after signing (tampering, removing headers). */
+	after?: (
+		headers: Record<string, string>,
+		body: Buffer,
+	) => { headers: Record<string, string>; body: Buffer };
 }
 
 interface Reply {
-  status: number;
-  text: string;
-  json: { Response: Record<string, unknown> & { Error?: { Code: string; Message: string }; RequestId: string } };
+	status: number;
+	text: string;
+	json: {
+		Response: Record<string, unknown> & {
+			Error?: { Code: string; Message: string };
+			RequestId: string;
+		};
+	};
 }
 
 let emu: RunningEmulator;
 
 async function send(action: string, body: unknown, options: SendOptions = {}): Promise<Reply> {
-  const account = options.account ?? emu.account;
-  const signed = signLcicRequest(
-    {
-      endpoint: 'custom',
-      customUrl: emu.url,
-      secretId: account.secretId,
-      secretKey: account.secretKey,
-      sessionToken: options.sessionToken ?? account.token ?? '',
-    },
-    {
-      method: 'POST',
-      url: '/',
-      headers: { 'Content-Type': 'application/json; charset=utf-8', 'X-TC-Action': action, 'X-TC-Version': options.version ?? '2022-08-17' },
-      body: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body), 'utf8'),
-    },
-    options.now === undefined ? Date.now : () => options.now as number,
-  );
-  let headers = signed.headers as Record<string, string>;
-  let payload = signed.body as Buffer;
-  if (options.after) ({ headers, body: payload } = options.after({ ...headers }, payload));
-  const response = await fetch(`${emu.url}/`, { method: 'POST', headers, body: payload });
-  const text = await response.text();
-  let json = {} as Reply['json'];
-  try {
-    json = JSON.parse(text);
-  } catch {
-    // an HTML gateway page
-  }
-  return { status: response.status, text, json };
+	const account = options.account ?? emu.account;
+	const signed = signLcicRequest(
+		{
+			endpoint: 'custom',
+			customUrl: emu.url,
+			secretId: account.secretId,
+			secretKey: account.secretKey,
+			sessionToken: options.sessionToken ?? account.token ?? '',
+		},
+		{
+			method: 'POST',
+			url: '/',
+			headers: {
+				'Content-Type': 'application/json; charset=utf-8',
+				'X-TC-Action': action,
+				'X-TC-Version': options.version ?? '2022-08-17',
+			},
+			body: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body), 'utf8'),
+		},
+		options.now === undefined ? Date.now : () => options.now as number,
+	);
+	let headers = signed.headers as Record<string, string>;
+	let payload = signed.body as Buffer;
+	if (options.after) ({ headers, body: payload } = options.after({ ...headers }, payload));
+	const response = await fetch(`${emu.url}/`, { method: 'POST', headers, body: payload });
+	const text = await response.text();
+	let json = {} as Reply['json'];
+	try {
+		json = JSON.parse(text);
+	} catch {
+		// an HTML gateway page
+	}
+	return { status: response.status, text, json };
 }
 
-async function errorCode(action: string, body: unknown, options?: SendOptions): Promise<string | undefined> {
-  const reply = await send(action, body, options);
-  expect(reply.status).toBe(200);
-  expect(reply.json.Response.RequestId).toMatch(/^[0-9a-f-]{36}$/);
-  return reply.json.Response.Error?.Code;
+async function errorCode(
+	action: string,
+	body: unknown,
+	options?: SendOptions,
+): Promise<string | undefined> {
+	const reply = await send(action, body, options);
+	expect(reply.status).toBe(200);
+	expect(reply.json.Response.RequestId).toMatch(/^[0-9a-f-]{36}$/);
+	return reply.json.Response.Error?.Code;
 }
 
 beforeAll(async () => {
-  emu = await startEmulator({ actions: ACTIONS, accounts: [DEFAULT_ACCOUNT, TOKEN_ACCOUNT] });
+	emu = await startEmulator({ actions: ACTIONS, accounts: [DEFAULT_ACCOUNT, TOKEN_ACCOUNT] });
 });
 afterAll(() => emu.stop());
 beforeEach(() => {
-  emu.faults.clear();
-  emu.resetCalls();
+	emu.faults.clear();
+	emu.resetCalls();
 });
 
 describe('signed requests', () => {
-  it('runs the action and wraps its fields in Response with a RequestId', async () => {
-    const reply = await send('DescribeThing', { Id: 7, Name: '教室 ✓' });
-    expect(reply.status).toBe(200);
-    expect(reply.json.Response).toEqual({ Id: 7, Name: '教室 ✓', SdkAppId: 3520371, RequestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
-    expect(emu.calls).toEqual([
-      { action: 'DescribeThing', params: { Id: 7, Name: '教室 ✓' }, secretId: DEFAULT_ACCOUNT.secretId, at: expect.any(Number) },
-    ]);
-  });
+	it('runs the action and wraps its fields in Response with a RequestId', async () => {
+		const reply = await send('DescribeThing', { Id: 7, Name: '教室 ✓' });
+		expect(reply.status).toBe(200);
+		expect(reply.json.Response).toEqual({
+			Id: 7,
+			Name: '教室 ✓',
+			SdkAppId: 3520371,
+			RequestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+		});
+		expect(emu.calls).toEqual([
+			{
+				action: 'DescribeThing',
+				params: { Id: 7, Name: '教室 ✓' },
+				secretId: DEFAULT_ACCOUNT.secretId,
+				at: expect.any(Number),
+			},
+		]);
+	});
 
-  it('passes action errors through as Response.Error', async () => {
-    const reply = await send('Refuse', {});
-    expect(reply.json.Response.Error).toEqual({ Code: 'ResourceNotFound.Thing', Message: 'No such thing.' });
-    expect(emu.calls[0].errorCode).toBe('ResourceNotFound.Thing');
-  });
+	it('passes action errors through as Response.Error', async () => {
+		const reply = await send('Refuse', {});
+		expect(reply.json.Response.Error).toEqual({
+			Code: 'ResourceNotFound.Thing',
+			Message: 'No such thing.',
+		});
+		expect(emu.calls[0].errorCode).toBe('ResourceNotFound.Thing');
+	});
 
-  it('accepts a signature over the host without its port (what the official SDK signs)', async () => {
-    const code = await errorCode('DescribeThing', { Id: 1 }, {
-      after: (headers, body) => {
-        const timestamp = Number(headers['X-TC-Timestamp']);
-        headers.Authorization = authorization({
-          secretId: emu.account.secretId,
-          secretKey: emu.account.secretKey,
-          service: 'lcic',
-          host: '127.0.0.1',
-          timestamp,
-          payload: body,
-          contentType: headers['Content-Type'],
-        });
-        return { headers, body };
-      },
-    });
-    expect(code).toBeUndefined();
-  });
+	it('accepts a signature over the host without its port (what the official SDK signs)', async () => {
+		const code = await errorCode(
+			'DescribeThing',
+			{ Id: 1 },
+			{
+				after: (headers, body) => {
+					const timestamp = Number(headers['X-TC-Timestamp']);
+					headers.Authorization = authorization({
+						secretId: emu.account.secretId,
+						secretKey: emu.account.secretKey,
+						service: 'lcic',
+						host: '127.0.0.1',
+						timestamp,
+						payload: body,
+						contentType: headers['Content-Type'],
+					});
+					return { headers, body };
+				},
+			},
+		);
+		expect(code).toBeUndefined();
+	});
 });
 
 describe('authentication errors', () => {
-  it('answers SignatureFailure without an Authorization header', async () => {
-    const code = await errorCode('DescribeThing', { Id: 1 }, {
-      after: (headers, body) => {
-        delete headers.Authorization;
-        return { headers, body };
-      },
-    });
-    expect(code).toBe('AuthFailure.SignatureFailure');
-    expect(emu.calls[0].errorCode).toBe('AuthFailure.SignatureFailure');
-  });
+	it('answers SignatureFailure without an Authorization header', async () => {
+		const code = await errorCode(
+			'DescribeThing',
+			{ Id: 1 },
+			{
+				after: (headers, body) => {
+					delete headers.Authorization;
+					return { headers, body };
+				},
+			},
+		);
+		expect(code).toBe('AuthFailure.SignatureFailure');
+		expect(emu.calls[0].errorCode).toBe('AuthFailure.SignatureFailure');
+	});
 
-  it('answers InvalidAuthorization for a garbled Authorization header', async () => {
-    const code = await errorCode('DescribeThing', { Id: 1 }, {
-      after: (headers, body) => ({ headers: { ...headers, Authorization: 'TC3-HMAC-SHA256 Credential=nonsense' }, body }),
-    });
-    expect(code).toBe('AuthFailure.InvalidAuthorization');
-  });
+	it('answers InvalidAuthorization for a garbled Authorization header', async () => {
+		const code = await errorCode(
+			'DescribeThing',
+			{ Id: 1 },
+			{
+				after: (headers, body) => ({
+					headers: { ...headers, Authorization: 'TC3-HMAC-SHA256 Credential=nonsense' },
+					body,
+				}),
+			},
+		);
+		expect(code).toBe('AuthFailure.InvalidAuthorization');
+	});
 
-  it('answers SecretIdNotFound for an unknown SecretId', async () => {
-    const code = await errorCode('DescribeThing', { Id: 1 }, { account: { ...emu.account, secretId: 'AKIDunknown' } });
-    expect(code).toBe('AuthFailure.SecretIdNotFound');
-  });
+	it('answers SecretIdNotFound for an unknown SecretId', async () => {
+		const code = await errorCode(
+			'DescribeThing',
+			{ Id: 1 },
+			{ account: { ...emu.account, secretId: 'AKIDunknown' } },
+		);
+		expect(code).toBe('AuthFailure.SecretIdNotFound');
+	});
 
-  it('answers SignatureFailure for a wrong SecretKey', async () => {
-    const code = await errorCode('DescribeThing', { Id: 1 }, { account: { ...emu.account, secretKey: 'wrong' } });
-    expect(code).toBe('AuthFailure.SignatureFailure');
-  });
+	it('answers SignatureFailure for a wrong SecretKey', async () => {
+		const code = await errorCode(
+			'DescribeThing',
+			{ Id: 1 },
+			{ account: { ...emu.account, secretKey: 'wrong' } },
+		);
+		expect(code).toBe('AuthFailure.SignatureFailure');
+	});
 
-  it('answers SignatureFailure when the body was changed after signing', async () => {
-    const code = await errorCode('DescribeThing', { Id: 1 }, {
-      after: (headers) => ({ headers, body: Buffer.from('{"Id":2}') }),
-    });
-    expect(code).toBe('AuthFailure.SignatureFailure');
-  });
+	it('answers SignatureFailure when the body was changed after signing', async () => {
+		const code = await errorCode(
+			'DescribeThing',
+			{ Id: 1 },
+			{
+				after: (headers) => ({ headers, body: Buffer.from('{"Id":2}') }),
+			},
+		);
+		expect(code).toBe('AuthFailure.SignatureFailure');
+	});
 
-  it('answers SignatureFailure when a signed header was changed after signing', async () => {
-    const code = await errorCode('DescribeThing', { Id: 1 }, {
-      after: (headers, body) => ({ headers: { ...headers, 'Content-Type': 'application/json' }, body }),
-    });
-    expect(code).toBe('AuthFailure.SignatureFailure');
-  });
+	it('answers SignatureFailure when a signed header was changed after signing', async () => {
+		const code = await errorCode(
+			'DescribeThing',
+			{ Id: 1 },
+			{
+				after: (headers, body) => ({
+					headers: { ...headers, 'Content-Type': 'application/json' },
+					body,
+				}),
+			},
+		);
+		expect(code).toBe('AuthFailure.SignatureFailure');
+	});
 
-  it('answers SignatureExpire beyond 300 seconds of skew, either way', async () => {
-    // 20 s past the limit: a loaded machine's request latency must not bring a future timestamp back inside it.
-    expect(await errorCode('DescribeThing', { Id: 1 }, { now: Date.now() - 320_000 })).toBe('AuthFailure.SignatureExpire');
-    expect(await errorCode('DescribeThing', { Id: 1 }, { now: Date.now() + 320_000 })).toBe('AuthFailure.SignatureExpire');
-    expect(await errorCode('DescribeThing', { Id: 1 }, { now: Date.now() - 290_000 })).toBeUndefined();
-  });
+	it('answers SignatureExpire beyond 300 seconds of skew, either way', async () => {
+		// 20 s past the limit: a loaded machine's request latency must not bring a future timestamp back inside it.
+		expect(await errorCode('DescribeThing', { Id: 1 }, { now: Date.now() - 320_000 })).toBe(
+			'AuthFailure.SignatureExpire',
+		);
+		expect(await errorCode('DescribeThing', { Id: 1 }, { now: Date.now() + 320_000 })).toBe(
+			'AuthFailure.SignatureExpire',
+		);
+		expect(
+			await errorCode('DescribeThing', { Id: 1 }, { now: Date.now() - 290_000 }),
+		).toBeUndefined();
+	});
 
-  it('checks the session token of a temporary key', async () => {
-    expect(await errorCode('DescribeThing', { Id: 1 }, { account: TOKEN_ACCOUNT })).toBeUndefined();
-    expect(await errorCode('DescribeThing', { Id: 1 }, { account: TOKEN_ACCOUNT, sessionToken: 'stale' })).toBe('AuthFailure.TokenFailure');
-    expect(await errorCode('DescribeThing', { Id: 1 }, { account: { ...TOKEN_ACCOUNT, token: undefined } })).toBe('AuthFailure.TokenFailure');
-  });
+	it('checks the session token of a temporary key', async () => {
+		expect(await errorCode('DescribeThing', { Id: 1 }, { account: TOKEN_ACCOUNT })).toBeUndefined();
+		expect(
+			await errorCode(
+				'DescribeThing',
+				{ Id: 1 },
+				{ account: TOKEN_ACCOUNT, sessionToken: 'stale' },
+			),
+		).toBe('AuthFailure.TokenFailure');
+		expect(
+			await errorCode(
+				'DescribeThing',
+				{ Id: 1 },
+				{ account: { ...TOKEN_ACCOUNT, token: undefined } },
+			),
+		).toBe('AuthFailure.TokenFailure');
+	});
 });
 
 describe('action and parameter errors', () => {
-  it('answers NoSuchVersion for another API version', async () => {
-    expect(await errorCode('DescribeThing', { Id: 1 }, { version: '2020-01-01' })).toBe('NoSuchVersion');
-  });
+	it('answers NoSuchVersion for another API version', async () => {
+		expect(await errorCode('DescribeThing', { Id: 1 }, { version: '2020-01-01' })).toBe(
+			'NoSuchVersion',
+		);
+	});
 
-  it('answers InvalidAction for an unknown action', async () => {
-    const reply = await send('DescribeNothing', {});
-    expect(reply.json.Response.Error?.Code).toBe('InvalidAction');
-    expect(reply.json.Response.Error?.Message).toContain('DescribeNothing');
-  });
+	it('answers InvalidAction for an unknown action', async () => {
+		const reply = await send('DescribeNothing', {});
+		expect(reply.json.Response.Error?.Code).toBe('InvalidAction');
+		expect(reply.json.Response.Error?.Message).toContain('DescribeNothing');
+	});
 
-  it('names a missing required parameter', async () => {
-    const reply = await send('DescribeThing', { Name: 'x' });
-    expect(reply.json.Response.Error?.Code).toBe('MissingParameter');
-    expect(reply.json.Response.Error?.Message).toContain('`Id`');
-  });
+	it('names a missing required parameter', async () => {
+		const reply = await send('DescribeThing', { Name: 'x' });
+		expect(reply.json.Response.Error?.Code).toBe('MissingParameter');
+		expect(reply.json.Response.Error?.Message).toContain('`Id`');
+	});
 
-  it('names a parameter of the wrong type and the expected type', async () => {
-    const reply = await send('DescribeThing', { Id: '7' });
-    expect(reply.json.Response.Error?.Code).toBe('InvalidParameter');
-    expect(reply.json.Response.Error?.Message).toMatch(/`Id`.*Integer/);
-    const tags = await send('DescribeThing', { Id: 7, Tags: ['a', 1] });
-    expect(tags.json.Response.Error?.Message).toMatch(/`Tags`.*Array of String/);
-  });
+	it('names a parameter of the wrong type and the expected type', async () => {
+		const reply = await send('DescribeThing', { Id: '7' });
+		expect(reply.json.Response.Error?.Code).toBe('InvalidParameter');
+		expect(reply.json.Response.Error?.Message).toMatch(/`Id`.*Integer/);
+		const tags = await send('DescribeThing', { Id: 7, Tags: ['a', 1] });
+		expect(tags.json.Response.Error?.Message).toMatch(/`Tags`.*Array of String/);
+	});
 
-  it('names an unknown parameter', async () => {
-    const reply = await send('DescribeThing', { Id: 7, Colour: 'red' });
-    expect(reply.json.Response.Error?.Code).toBe('UnknownParameter');
-    expect(reply.json.Response.Error?.Message).toContain('`Colour`');
-  });
+	it('names an unknown parameter', async () => {
+		const reply = await send('DescribeThing', { Id: 7, Colour: 'red' });
+		expect(reply.json.Response.Error?.Code).toBe('UnknownParameter');
+		expect(reply.json.Response.Error?.Message).toContain('`Colour`');
+	});
 
-  it('rejects a body that is not a JSON object', async () => {
-    expect(await errorCode('DescribeThing', '[1]')).toBe('InvalidParameter');
-  });
+	it('rejects a body that is not a JSON object', async () => {
+		expect(await errorCode('DescribeThing', '[1]')).toBe('InvalidParameter');
+	});
 });
 
 describe('rate limits', () => {
-  it('answers RequestLimitExceeded above the action limit within one second', async () => {
-    const codes = [];
-    for (let i = 0; i < 3; i++) codes.push(await errorCode('Limited', {}));
-    expect(codes).toEqual([undefined, undefined, 'RequestLimitExceeded']);
-    // Another key has its own window.
-    expect(await errorCode('Limited', {}, { account: TOKEN_ACCOUNT })).toBeUndefined();
-    await new Promise((resolve) => setTimeout(resolve, 1050));
-    expect(await errorCode('Limited', {})).toBeUndefined();
-  });
+	it('answers RequestLimitExceeded above the action limit within one second', async () => {
+		const codes = [];
+		for (let i = 0; i < 3; i++) codes.push(await errorCode('Limited', {}));
+		expect(codes).toEqual([undefined, undefined, 'RequestLimitExceeded']);
+		// Another key has its own window.
+		expect(await errorCode('Limited', {}, { account: TOKEN_ACCOUNT })).toBeUndefined();
+		await new Promise((resolve) => setTimeout(resolve, 1050));
+		expect(await errorCode('Limited', {})).toBeUndefined();
+	});
 
-  it('can be turned off', async () => {
-    const other = await startEmulator({ actions: ACTIONS, rateLimits: false });
-    const previous = emu;
-    emu = other;
-    try {
-      for (let i = 0; i < 5; i++) expect(await errorCode('Limited', {})).toBeUndefined();
-    } finally {
-      emu = previous;
-      await other.stop();
-    }
-  });
+	it('can be turned off', async () => {
+		const other = await startEmulator({ actions: ACTIONS, rateLimits: false });
+		const previous = emu;
+		emu = other;
+		try {
+			for (let i = 0; i < 5; i++) expect(await errorCode('Limited', {})).toBeUndefined();
+		} finally {
+			emu = previous;
+			await other.stop();
+		}
+	});
 });
 
 describe('faults', () => {
-  it('delay: waits, then answers normally', async () => {
-    emu.faults.add({ kind: 'delay', ms: 300 });
-    const started = Date.now();
-    expect(await errorCode('DescribeThing', { Id: 1 })).toBeUndefined();
-    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
-    expect(emu.calls[0].fault).toBe('delay');
-  });
+	it('delay: waits, then answers normally', async () => {
+		emu.faults.add({ kind: 'delay', ms: 300 });
+		const started = Date.now();
+		expect(await errorCode('DescribeThing', { Id: 1 })).toBeUndefined();
+		expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+		expect(emu.calls[0].fault).toBe('delay');
+	});
 
-  it('dropBefore: closes the connection without running the action', async () => {
-    const before = executions;
-    emu.faults.add({ kind: 'dropBefore', action: 'CreateThing' });
-    await expect(send('CreateThing', { Name: 'a' })).rejects.toThrow();
-    expect(executions).toBe(before);
-    expect(await errorCode('CreateThing', { Name: 'a' })).toBeUndefined();
-    expect(executions).toBe(before + 1);
-  });
+	it('dropBefore: closes the connection without running the action', async () => {
+		const before = executions;
+		emu.faults.add({ kind: 'dropBefore', action: 'CreateThing' });
+		await expect(send('CreateThing', { Name: 'a' })).rejects.toThrow();
+		expect(executions).toBe(before);
+		expect(await errorCode('CreateThing', { Name: 'a' })).toBeUndefined();
+		expect(executions).toBe(before + 1);
+	});
 
-  it('dropAfter: runs the action, then closes the connection', async () => {
-    const before = executions;
-    emu.faults.add({ kind: 'dropAfter', action: 'CreateThing' });
-    await expect(send('CreateThing', { Name: 'a' })).rejects.toThrow();
-    expect(executions).toBe(before + 1);
-  });
+	it('dropAfter: runs the action, then closes the connection', async () => {
+		const before = executions;
+		emu.faults.add({ kind: 'dropAfter', action: 'CreateThing' });
+		await expect(send('CreateThing', { Name: 'a' })).rejects.toThrow();
+		expect(executions).toBe(before + 1);
+	});
 
-  it('status: answers an HTML gateway page with that HTTP status', async () => {
-    emu.faults.add({ kind: 'status', status: 502 });
-    const reply = await send('DescribeThing', { Id: 1 });
-    expect(reply.status).toBe(502);
-    expect(reply.text).toContain('<html>');
-  });
+	it('status: answers an HTML gateway page with that HTTP status', async () => {
+		emu.faults.add({ kind: 'status', status: 502 });
+		const reply = await send('DescribeThing', { Id: 1 });
+		expect(reply.status).toBe(502);
+		expect(reply.text).toContain('<html>');
+	});
 
-  it('error: answers Response.Error without running the action', async () => {
-    const before = executions;
-    emu.faults.add({ kind: 'error', code: 'InternalError', message: 'boom', times: 2 });
-    expect(await errorCode('CreateThing', { Name: 'a' })).toBe('InternalError');
-    expect(await errorCode('CreateThing', { Name: 'a' })).toBe('InternalError');
-    expect(await errorCode('CreateThing', { Name: 'a' })).toBeUndefined();
-    expect(executions).toBe(before + 1);
-  });
+	it('error: answers Response.Error without running the action', async () => {
+		const before = executions;
+		emu.faults.add({ kind: 'error', code: 'InternalError', message: 'boom', times: 2 });
+		expect(await errorCode('CreateThing', { Name: 'a' })).toBe('InternalError');
+		expect(await errorCode('CreateThing', { Name: 'a' })).toBe('InternalError');
+		expect(await errorCode('CreateThing', { Name: 'a' })).toBeUndefined();
+		expect(executions).toBe(before + 1);
+	});
 
-  it('applies only to its action, and clear() removes pending faults', async () => {
-    emu.faults.add({ kind: 'error', code: 'InternalError', action: 'CreateThing' });
-    expect(await errorCode('DescribeThing', { Id: 1 })).toBeUndefined();
-    emu.faults.clear();
-    expect(await errorCode('CreateThing', { Name: 'a' })).toBeUndefined();
-  });
+	it('applies only to its action, and clear() removes pending faults', async () => {
+		emu.faults.add({ kind: 'error', code: 'InternalError', action: 'CreateThing' });
+		expect(await errorCode('DescribeThing', { Id: 1 })).toBeUndefined();
+		emu.faults.clear();
+		expect(await errorCode('CreateThing', { Name: 'a' })).toBeUndefined();
+	});
 });
 
 describe('admin API', () => {
-  const admin = async (method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> => {
-    const response = await fetch(`${emu.url}/__emulator/${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, json: await response.json() };
-  };
+	const admin = async (
+		method: string,
+		path: string,
+		body?: unknown,
+	): Promise<{ status: number; json: unknown }> => {
+		const response = await fetch(`${emu.url}/__emulator/${path}`, {
+			method,
+			headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		return { status: response.status, json: await response.json() };
+	};
 
-  it('serves info with the demo account', async () => {
-    const { json } = await admin('GET', 'info');
-    expect(json).toMatchObject({ url: emu.url, port: emu.port, account: DEFAULT_ACCOUNT, actions: ['CreateThing', 'DescribeThing', 'Limited', 'Refuse'] });
-  });
+	it('serves info with the demo account', async () => {
+		const { json } = await admin('GET', 'info');
+		expect(json).toMatchObject({
+			url: emu.url,
+			port: emu.port,
+			account: DEFAULT_ACCOUNT,
+			actions: ['CreateThing', 'DescribeThing', 'Limited', 'Refuse'],
+		});
+	});
 
-  it('lists and resets calls', async () => {
-    await send('DescribeThing', { Id: 3 });
-    expect((await admin('GET', 'calls')).json).toEqual([expect.objectContaining({ action: 'DescribeThing', params: { Id: 3 } })]);
-    await admin('POST', 'reset-calls');
-    expect(emu.calls).toEqual([]);
-  });
+	it('lists and resets calls', async () => {
+		await send('DescribeThing', { Id: 3 });
+		expect((await admin('GET', 'calls')).json).toEqual([
+			expect.objectContaining({ action: 'DescribeThing', params: { Id: 3 } }),
+		]);
+		await admin('POST', 'reset-calls');
+		expect(emu.calls).toEqual([]);
+	});
 
-  it('adds and clears faults', async () => {
-    expect((await admin('POST', 'faults', { kind: 'error', code: 'InternalError' })).status).toBe(200);
-    expect(await errorCode('DescribeThing', { Id: 1 })).toBe('InternalError');
-    await admin('POST', 'faults', { kind: 'error', code: 'InternalError' });
-    await admin('DELETE', 'faults');
-    expect(await errorCode('DescribeThing', { Id: 1 })).toBeUndefined();
-    expect((await admin('POST', 'faults', { kind: 'explode' })).status).toBe(400);
-  });
+	it('adds and clears faults', async () => {
+		expect((await admin('POST', 'faults', { kind: 'error', code: 'InternalError' })).status).toBe(
+			200,
+		);
+		expect(await errorCode('DescribeThing', { Id: 1 })).toBe('InternalError');
+		await admin('POST', 'faults', { kind: 'error', code: 'InternalError' });
+		await admin('DELETE', 'faults');
+		expect(await errorCode('DescribeThing', { Id: 1 })).toBeUndefined();
+		expect((await admin('POST', 'faults', { kind: 'explode' })).status).toBe(400);
+	});
 
-  it('moves the clock', async () => {
-    const { json } = await admin('POST', 'clock', { set: 1_800_000_000 });
-    expect((json as { now: number }).now).toBe(1_800_000_000);
-    const advanced = await admin('POST', 'clock', { advance: 60 });
-    expect((advanced.json as { now: number }).now).toBe(1_800_000_060);
-    expect(emu.clock.now()).toBeGreaterThanOrEqual(1_800_000_060);
-  });
+	it('moves the clock', async () => {
+		const { json } = await admin('POST', 'clock', { set: 1_800_000_000 });
+		expect((json as { now: number }).now).toBe(1_800_000_000);
+		const advanced = await admin('POST', 'clock', { advance: 60 });
+		expect((advanced.json as { now: number }).now).toBe(1_800_000_060);
+		expect(emu.clock.now()).toBeGreaterThanOrEqual(1_800_000_060);
+	});
 
-  it('answers 404 for unknown admin paths', async () => {
-    expect((await admin('GET', 'nothing')).status).toBe(404);
-  });
+	it('answers 404 for unknown admin paths', async () => {
+		expect((await admin('GET', 'nothing')).status).toBe(404);
+	});
 });
 
 describe('stop()', () => {
-  it('closes keep-alive connections and stops listening', async () => {
-    const local = await startEmulator({ actions: ACTIONS });
-    const previous = emu;
-    emu = local;
-    try {
-      expect(await errorCode('DescribeThing', { Id: 1 })).toBeUndefined();
-    } finally {
-      emu = previous;
-    }
-    await local.stop();
-    await expect(fetch(`${local.url}/__emulator/info`)).rejects.toThrow();
-  });
+	it('closes keep-alive connections and stops listening', async () => {
+		const local = await startEmulator({ actions: ACTIONS });
+		const previous = emu;
+		emu = local;
+		try {
+			expect(await errorCode('DescribeThing', { Id: 1 })).toBeUndefined();
+		} finally {
+			emu = previous;
+		}
+		await local.stop();
+		await expect(fetch(`${local.url}/__emulator/info`)).rejects.toThrow();
+	});
 });

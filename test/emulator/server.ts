@@ -22,46 +22,46 @@ const DEFAULT_RATE_LIMIT = 20;
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export interface CallRecord {
-  action: string;
-  params: Record<string, unknown>;
-  secretId?: string;
-  errorCode?: string;
-  /** The fault that was applied to this call, if any. */
-  fault?: FaultSpec['kind'];
-  /** Wall-clock arrival time, ms. */
-  at: number;
+	action: string;
+	params: Record<string, unknown>;
+	secretId?: string;
+	errorCode?: string;
+	/** The fault that was applied to this call, if any. */
+	fault?: FaultSpec['kind'];
+	/** Wall-clock arrival time, ms. */
+	at: number;
 }
 
 export interface StartOptions {
-  /** 0 or unset = a free port. */
-  port?: number;
-  /** Default: [DEFAULT_ACCOUNT]. */
-  accounts?: EmulatorAccount[];
-  clock?: EmulatorClock;
-  /** Default: every LCIC action (actions/index.ts). Transport tests pass their own. */
-  actions?: ActionTable;
-  /** Default: createState(accounts), one empty application per account. */
-  state?: unknown;
-  /** Default true. */
-  rateLimits?: boolean;
-  /** Largest accepted |wall clock - X-TC-Timestamp|; default 300. */
-  maxSkewSeconds?: number;
+	/** 0 or unset = a free port. */
+	port?: number;
+	/** Default: [DEFAULT_ACCOUNT]. */
+	accounts?: EmulatorAccount[];
+	clock?: EmulatorClock;
+	/** Default: every LCIC action (actions/index.ts). Transport tests pass their own. */
+	actions?: ActionTable;
+	/** Default: createState(accounts), one empty application per account. */
+	state?: unknown;
+	/** Default true. */
+	rateLimits?: boolean;
+	/** Largest accepted |wall clock - X-TC-Timestamp|; default 300. */
+	maxSkewSeconds?: number;
 }
 
 export interface RunningEmulator {
-  /** http://127.0.0.1:PORT */
-  url: string;
-  port: number;
-  /** The first account. */
-  account: EmulatorAccount;
-  accounts: EmulatorAccount[];
-  state: EmulatorState;
-  clock: EmulatorClock;
-  faults: { add(f: FaultSpec): void; clear(): void };
-  calls: CallRecord[];
-  resetCalls(): void;
-  simulate(name: string, args?: Record<string, unknown>): Record<string, unknown>;
-  stop(): Promise<void>;
+	/** http://127.0.0.1:PORT */
+	url: string;
+	port: number;
+	/** The first account. */
+	account: EmulatorAccount;
+	accounts: EmulatorAccount[];
+	state: EmulatorState;
+	clock: EmulatorClock;
+	faults: { add(f: FaultSpec): void; clear(): void };
+	calls: CallRecord[];
+	resetCalls(): void;
+	simulate(name: string, args?: Record<string, unknown>): Record<string, unknown>;
+	stop(): Promise<void>;
 }
 
 type ActionsModule = typeof import('./actions/index');
@@ -69,214 +69,279 @@ type ActionsModule = typeof import('./actions/index');
 // Loaded on first use rather than imported: a transport test with its own small ActionTable
 // then does not depend on (or wait for) the whole LCIC behaviour compiling.
 function actionsModule(): ActionsModule {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('./actions/index') as ActionsModule;
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	return require('./actions/index') as ActionsModule;
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value.join(',') : value;
+	const value = req.headers[name];
+	return Array.isArray(value) ? value.join(',') : value;
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		req.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+		});
+		req.on('end', () => resolve(Buffer.concat(chunks)));
+		req.on('error', reject);
+	});
 }
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  const body = Buffer.from(JSON.stringify(value), 'utf8');
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length });
-  res.end(body);
+	const body = Buffer.from(JSON.stringify(value), 'utf8');
+	res.writeHead(status, {
+		'Content-Type': 'application/json; charset=utf-8',
+		'Content-Length': body.length,
+	});
+	res.end(body);
 }
 
 function sendHtml(res: ServerResponse, status: number): void {
-  const title = `${status} ${STATUS_CODES[status] ?? 'Error'}`;
-  const body = Buffer.from(`<html><head><title>${title}</title></head><body><h1>${title}</h1><hr>emulated gateway</body></html>`);
-  res.writeHead(status, { 'Content-Type': 'text/html', 'Content-Length': body.length });
-  res.end(body);
+	const title = `${status} ${STATUS_CODES[status] ?? 'Error'}`;
+	const body = Buffer.from(
+		`<html><head><title>${title}</title></head><body><h1>${title}</h1><hr>emulated gateway</body></html>`,
+	);
+	res.writeHead(status, { 'Content-Type': 'text/html', 'Content-Length': body.length });
+	res.end(body);
 }
 
 function tryParse(raw: Buffer): Record<string, unknown> {
-  try {
-    return parseBody(raw);
-  } catch {
-    return {};
-  }
+	try {
+		return parseBody(raw);
+	} catch {
+		return {};
+	}
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startEmulator(options: StartOptions = {}): Promise<RunningEmulator> {
-  const accounts = options.accounts?.length ? options.accounts : [DEFAULT_ACCOUNT];
-  const byId = accountIndex(accounts);
-  const clock = options.clock ?? createClock();
-  const actions = options.actions ?? actionsModule().createActionTable();
-  const state = (options.state as EmulatorState | undefined) ?? createState(accounts);
-  const limits = options.rateLimits === false ? undefined : new RateLimits();
-  const maxSkewSeconds = options.maxSkewSeconds ?? 300;
-  const faults = new Faults();
-  const calls: CallRecord[] = [];
-  let simulations: ReturnType<ActionsModule['createSimulations']> | undefined;
+	const accounts = options.accounts?.length ? options.accounts : [DEFAULT_ACCOUNT];
+	const byId = accountIndex(accounts);
+	const clock = options.clock ?? createClock();
+	const actions = options.actions ?? actionsModule().createActionTable();
+	const state = (options.state as EmulatorState | undefined) ?? createState(accounts);
+	const limits = options.rateLimits === false ? undefined : new RateLimits();
+	const maxSkewSeconds = options.maxSkewSeconds ?? 300;
+	const faults = new Faults();
+	const calls: CallRecord[] = [];
+	let simulations: ReturnType<ActionsModule['createSimulations']> | undefined;
 
-  const simulate = (name: string, args: Record<string, unknown> = {}): Record<string, unknown> => {
-    simulations ??= actionsModule().createSimulations();
-    const run = simulations[name];
-    if (!run) throw new LcicError('InvalidParameterValue', `Unknown simulation "${name}"; known: ${Object.keys(simulations).join(', ')}`);
-    return run(state, clock, args);
-  };
+	const simulate = (name: string, args: Record<string, unknown> = {}): Record<string, unknown> => {
+		simulations ??= actionsModule().createSimulations();
+		const run = simulations[name];
+		if (!run)
+			throw new LcicError(
+				'InvalidParameterValue',
+				`Unknown simulation "${name}"; known: ${Object.keys(simulations).join(', ')}`,
+			);
+		return run(state, clock, args);
+	};
 
-  /**
-   * Runs one API call; returns the Response fields, or 'done' when a fault already answered or
-   * dropped it. A dropAfter fault sets `after.drop`: the call runs to its end, then the caller
-   * closes the socket instead of answering, whether the action succeeded or failed.
-   */
-  async function call(
-    req: IncomingMessage,
-    res: ServerResponse,
-    raw: Buffer,
-    record: CallRecord,
-    after: { drop: boolean },
-  ): Promise<Record<string, unknown> | 'done'> {
-    if (req.method !== 'POST') throw new LcicError('UnsupportedProtocol', 'The emulator accepts POST requests only.');
-    const contentType = (header(req, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
-    if (contentType !== 'application/json') {
-      throw new LcicError('InvalidParameter', `Content-Type must be application/json, got "${contentType}".`);
-    }
-    const url = new URL(req.url ?? '/', 'http://emulator');
-    const account = verifyTc3(
-      { method: req.method, path: url.pathname, query: url.search.replace(/^\?/, ''), headers: req.headers, body: raw },
-      { findAccount: (id) => byId.get(id), nowSeconds: Math.floor(Date.now() / 1000), maxSkewSeconds },
-    );
-    const action = record.action;
+	/**
+	 * Runs one API call; returns the Response fields, or 'done' when a fault already answered or
+	 * dropped it. A dropAfter fault sets `after.drop`: the call runs to its end, then the caller
+	 * closes the socket instead of answering, whether the action succeeded or failed.
+	 */
+	async function call(
+		req: IncomingMessage,
+		res: ServerResponse,
+		raw: Buffer,
+		record: CallRecord,
+		after: { drop: boolean },
+	): Promise<Record<string, unknown> | 'done'> {
+		if (req.method !== 'POST')
+			throw new LcicError('UnsupportedProtocol', 'The emulator accepts POST requests only.');
+		const contentType = (header(req, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
+		if (contentType !== 'application/json') {
+			throw new LcicError(
+				'InvalidParameter',
+				`Content-Type must be application/json, got "${contentType}".`,
+			);
+		}
+		const url = new URL(req.url ?? '/', 'http://emulator');
+		const account = verifyTc3(
+			{
+				method: req.method,
+				path: url.pathname,
+				query: url.search.replace(/^\?/, ''),
+				headers: req.headers,
+				body: raw,
+			},
+			{
+				findAccount: (id) => byId.get(id),
+				nowSeconds: Math.floor(Date.now() / 1000),
+				maxSkewSeconds,
+			},
+		);
+		const action = record.action;
 
-    for (let fault = faults.take(action); fault; fault = faults.take(action, true)) {
-      record.fault = fault.kind;
-      if (fault.kind === 'delay') {
-        await sleep(fault.ms ?? 1000);
-      } else if (fault.kind === 'dropBefore') {
-        req.socket.destroy();
-        return 'done';
-      } else if (fault.kind === 'status') {
-        sendHtml(res, fault.status ?? 502);
-        return 'done';
-      } else if (fault.kind === 'error') {
-        throw new LcicError(fault.code ?? 'InternalError', fault.message ?? 'An internal error occurred (injected by the emulator).');
-      } else {
-        after.drop = true;
-        break;
-      }
-    }
+		for (let fault = faults.take(action); fault; fault = faults.take(action, true)) {
+			record.fault = fault.kind;
+			if (fault.kind === 'delay') {
+				await sleep(fault.ms ?? 1000);
+			} else if (fault.kind === 'dropBefore') {
+				req.socket.destroy();
+				return 'done';
+			} else if (fault.kind === 'status') {
+				sendHtml(res, fault.status ?? 502);
+				return 'done';
+			} else if (fault.kind === 'error') {
+				throw new LcicError(
+					fault.code ?? 'InternalError',
+					fault.message ?? 'An internal error occurred (injected by the emulator).',
+				);
+			} else {
+				after.drop = true;
+				break;
+			}
+		}
 
-    const version = header(req, 'x-tc-version');
-    if (version !== API_VERSION) {
-      throw new LcicError('NoSuchVersion', `The API version \`${version ?? ''}\` does not exist for lcic; use ${API_VERSION}.`);
-    }
-    if (!action) throw new LcicError('MissingParameter', 'The request is missing a required parameter `Action` (X-TC-Action).');
-    const spec = Object.prototype.hasOwnProperty.call(actions, action) ? actions[action] : undefined;
-    if (!spec) throw new LcicError('InvalidAction', `The action \`${action}\` does not exist in version ${API_VERSION}.`);
-    if (limits && !limits.take(account.secretId, action, spec.rateLimit ?? DEFAULT_RATE_LIMIT)) {
-      throw new LcicError('RequestLimitExceeded', `Your current request count for ${action} exceeded the limit of ${spec.rateLimit ?? DEFAULT_RATE_LIMIT} per second.`);
-    }
-    const params = parseBody(raw);
-    checkParams(params, spec.params);
-    return spec.handler({ params, account, clock, state });
-  }
+		const version = header(req, 'x-tc-version');
+		if (version !== API_VERSION) {
+			throw new LcicError(
+				'NoSuchVersion',
+				`The API version \`${version ?? ''}\` does not exist for lcic; use ${API_VERSION}.`,
+			);
+		}
+		if (!action)
+			throw new LcicError(
+				'MissingParameter',
+				'The request is missing a required parameter `Action` (X-TC-Action).',
+			);
+		const spec = Object.prototype.hasOwnProperty.call(actions, action)
+			? actions[action]
+			: undefined;
+		if (!spec)
+			throw new LcicError(
+				'InvalidAction',
+				`The action \`${action}\` does not exist in version ${API_VERSION}.`,
+			);
+		if (limits && !limits.take(account.secretId, action, spec.rateLimit ?? DEFAULT_RATE_LIMIT)) {
+			throw new LcicError(
+				'RequestLimitExceeded',
+				`Your current request count for ${action} exceeded the limit of ${spec.rateLimit ?? DEFAULT_RATE_LIMIT} per second.`,
+			);
+		}
+		const params = parseBody(raw);
+		checkParams(params, spec.params);
+		return spec.handler({ params, account, clock, state });
+	}
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const at = Date.now();
-    const raw = await readBody(req);
-    const record: CallRecord = {
-      action: header(req, 'x-tc-action')?.trim() ?? '',
-      params: tryParse(raw),
-      secretId: claimedSecretId(req.headers),
-      at,
-    };
-    calls.push(record);
-    const requestId = randomUUID();
-    const after = { drop: false };
-    try {
-      if (raw.length > MAX_BODY_BYTES) throw new LcicError('InvalidParameter', 'The request body is larger than 10 MB.');
-      const fields = await call(req, res, raw, record, after);
-      if (after.drop) req.socket.destroy();
-      else if (fields !== 'done') sendJson(res, 200, { Response: { ...fields, RequestId: requestId } });
-    } catch (error) {
-      const known = error instanceof LcicError;
-      const code = known ? error.code : 'InternalError';
-      const message = known ? error.message : `The emulator failed: ${(error as Error)?.message ?? String(error)}`;
-      if (!known) process.stderr.write(`[lcic-emulator] ${record.action}: ${(error as Error)?.stack ?? String(error)}\n`);
-      record.errorCode = code;
-      if (after.drop) req.socket.destroy();
-      else sendJson(res, 200, { Response: { Error: { Code: code, Message: message }, RequestId: requestId } });
-    }
-  }
+	async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const at = Date.now();
+		const raw = await readBody(req);
+		const record: CallRecord = {
+			action: header(req, 'x-tc-action')?.trim() ?? '',
+			params: tryParse(raw),
+			secretId: claimedSecretId(req.headers),
+			at,
+		};
+		calls.push(record);
+		const requestId = randomUUID();
+		const after = { drop: false };
+		try {
+			if (raw.length > MAX_BODY_BYTES)
+				throw new LcicError('InvalidParameter', 'The request body is larger than 10 MB.');
+			const fields = await call(req, res, raw, record, after);
+			if (after.drop) req.socket.destroy();
+			else if (fields !== 'done')
+				sendJson(res, 200, { Response: { ...fields, RequestId: requestId } });
+		} catch (error) {
+			const known = error instanceof LcicError;
+			const code = known ? error.code : 'InternalError';
+			const message = known
+				? error.message
+				: `The emulator failed: ${(error as Error)?.message ?? String(error)}`;
+			if (!known)
+				process.stderr.write(
+					`[lcic-emulator] ${record.action}: ${(error as Error)?.stack ?? String(error)}\n`,
+				);
+			record.errorCode = code;
+			if (after.drop) req.socket.destroy();
+			else
+				sendJson(res, 200, {
+					Response: { Error: { Code: code, Message: message }, RequestId: requestId },
+				});
+		}
+	}
 
-  const sockets = new Set<Socket>();
-  const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    const work = path.startsWith(ADMIN_PREFIX)
-      ? handleAdmin(req, res, admin)
-      : path === '/'
-        ? handleApi(req, res)
-        : Promise.resolve(sendJson(res, 404, { error: `Nothing at ${path}: the API is POST / and the admin API is under ${ADMIN_PREFIX}` }));
-    work.catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { error: String((error as Error)?.message ?? error) });
-      else res.destroy();
-    });
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
+	const sockets = new Set<Socket>();
+	const server = createServer((req, res) => {
+		const path = (req.url ?? '/').split('?')[0];
+		const work = path.startsWith(ADMIN_PREFIX)
+			? handleAdmin(req, res, admin)
+			: path === '/'
+				? handleApi(req, res)
+				: Promise.resolve(
+						sendJson(res, 404, {
+							error: `Nothing at ${path}: the API is POST / and the admin API is under ${ADMIN_PREFIX}`,
+						}),
+					);
+		work.catch((error: unknown) => {
+			if (!res.headersSent)
+				sendJson(res, 500, { error: String((error as Error)?.message ?? error) });
+			else res.destroy();
+		});
+	});
+	server.on('connection', (socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}`;
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, '127.0.0.1', () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const port = (server.address() as AddressInfo).port;
+	const url = `http://127.0.0.1:${port}`;
 
-  const admin = {
-    info: () => ({ url, port, apiVersion: API_VERSION, account: accounts[0], accounts, actions: Object.keys(actions).sort(), now: clock.now() }),
-    calls,
-    resetCalls: () => {
-      calls.length = 0;
-    },
-    faults,
-    clock,
-    simulate,
-  };
+	const admin = {
+		info: () => ({
+			url,
+			port,
+			apiVersion: API_VERSION,
+			account: accounts[0],
+			accounts,
+			actions: Object.keys(actions).sort(),
+			now: clock.now(),
+		}),
+		calls,
+		resetCalls: () => {
+			calls.length = 0;
+		},
+		faults,
+		clock,
+		simulate,
+	};
 
-  let stopped: Promise<void> | undefined;
-  return {
-    url,
-    port,
-    account: accounts[0],
-    accounts,
-    state,
-    clock,
-    faults: { add: (f) => faults.add(f), clear: () => faults.clear() },
-    calls,
-    resetCalls: admin.resetCalls,
-    simulate,
-    stop() {
-      // Keep-alive sockets would hold the server (and jest) open: close them all.
-      stopped ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-        for (const socket of sockets) socket.destroy();
-      });
-      return stopped;
-    },
-  };
+	let stopped: Promise<void> | undefined;
+	return {
+		url,
+		port,
+		account: accounts[0],
+		accounts,
+		state,
+		clock,
+		faults: { add: (f) => faults.add(f), clear: () => faults.clear() },
+		calls,
+		resetCalls: admin.resetCalls,
+		simulate,
+		stop() {
+			// Keep-alive sockets would hold the server (and jest) open: close them all.
+			stopped ??= new Promise<void>((resolve) => {
+				server.close(() => resolve());
+				server.closeAllConnections();
+				for (const socket of sockets) socket.destroy();
+			});
+			return stopped;
+		},
+	};
 }

@@ -11,7 +11,7 @@ import { Expression } from 'n8n-workflow';
 // <N8N_USER_FOLDER>/.n8n/config with an encryption key. A throw-away folder keeps tests from
 // reading or writing the developer's real ~/.n8n.
 if (!process.env.N8N_USER_FOLDER) {
-  process.env.N8N_USER_FOLDER = mkdtempSync(path.join(tmpdir(), 'lcic-n8n-harness-'));
+	process.env.N8N_USER_FOLDER = mkdtempSync(path.join(tmpdir(), 'lcic-n8n-harness-'));
 }
 process.env.N8N_ENCRYPTION_KEY ??= 'lcic-test-harness-encryption-key';
 
@@ -21,9 +21,9 @@ process.env.N8N_ENCRYPTION_KEY ??= 'lcic-test-harness-encryption-key';
 // tests with the guard on instead, allow loopback explicitly:
 //   N8N_SSRF_PROTECTION_ENABLED=true N8N_SSRF_ALLOWED_IP_RANGES=127.0.0.0/8
 if (process.env.N8N_SSRF_PROTECTION_ENABLED === 'true') {
-  process.env.N8N_SSRF_ALLOWED_IP_RANGES ??= '127.0.0.0/8,::1/128';
+	process.env.N8N_SSRF_ALLOWED_IP_RANGES ??= '127.0.0.0/8,::1/128';
 } else {
-  process.env.N8N_SSRF_PROTECTION_ENABLED = 'false';
+	process.env.N8N_SSRF_PROTECTION_ENABLED = 'false';
 }
 
 // Expressions ("={{ $json.name }}") use n8n-workflow's in-process 'legacy' engine (tournament

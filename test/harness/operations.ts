@@ -13,32 +13,36 @@ const LOCATOR_TYPES = new Set(['room', 'group', 'document', 'user']);
 // Loaded on first use, so that importing the harness (say, for trigger tests) does not need the
 // node's catalog to build.
 function operations(): OperationSpec[] {
-  return (require('../../nodes/Lcic/catalog') as { OPERATIONS: OperationSpec[] }).OPERATIONS;
+	return (require('../../nodes/Lcic/catalog') as { OPERATIONS: OperationSpec[] }).OPERATIONS;
 }
 
 export function operationFor(action: string): OperationSpec {
-  const op = operations().find((candidate) => candidate.action === action);
-  if (!op) throw new Error(`No catalog operation calls ${action}`);
-  return op;
+	const op = operations().find((candidate) => candidate.action === action);
+	if (!op) throw new Error(`No catalog operation calls ${action}`);
+	return op;
 }
 
 function nodeValue(field: FieldSpec, value: unknown): NodeParameterValueType {
-  // An expression stays an expression: n8n resolves it per item before the node sees it.
-  const isExpression = typeof value === 'string' && value.startsWith('=');
-  if (LOCATOR_TYPES.has(field.type) && !isExpression && !(typeof value === 'object' && value !== null)) {
-    return { __rl: true, mode: 'id', value: value as string | number };
-  }
-  // Objects and lists of objects are typed into the node as JSON ("Using JSON" is the default
-  // input mode), as a user pasting them would.
-  if (STRUCTURED_TYPES.has(field.type) && !isExpression && typeof value !== 'string') {
-    return JSON.stringify(value);
-  }
-  return value as NodeParameterValueType;
+	// An expression stays an expression: n8n resolves it per item before the node sees it.
+	const isExpression = typeof value === 'string' && value.startsWith('=');
+	if (
+		LOCATOR_TYPES.has(field.type) &&
+		!isExpression &&
+		!(typeof value === 'object' && value !== null)
+	) {
+		return { __rl: true, mode: 'id', value: value as string | number };
+	}
+	// Objects and lists of objects are typed into the node as JSON ("Using JSON" is the default
+	// input mode), as a user pasting them would.
+	if (STRUCTURED_TYPES.has(field.type) && !isExpression && typeof value !== 'string') {
+		return JSON.stringify(value);
+	}
+	return value as NodeParameterValueType;
 }
 
 export interface ParameterExtras {
-  /** Node parameters outside the operation's fields (returnAll, limit, options...). */
-  node?: INodeParameters;
+	/** Node parameters outside the operation's fields (returnAll, limit, options...). */
+	node?: INodeParameters;
 }
 
 /**
@@ -46,21 +50,21 @@ export interface ParameterExtras {
  * is not an LCIC field of the operation is rejected so a typo cannot silently test nothing.
  */
 export function parametersFor(
-  action: string,
-  values: Record<string, unknown> = {},
-  extras: ParameterExtras = {},
+	action: string,
+	values: Record<string, unknown> = {},
+	extras: ParameterExtras = {},
 ): INodeParameters {
-  const op = operationFor(action);
-  const parameters: INodeParameters = { resource: op.resource, operation: op.operation };
-  const additional: INodeParameters = {};
-  for (const [param, value] of Object.entries(values)) {
-    const field = op.fields.find((candidate) => candidate.param === param);
-    if (!field) {
-      throw new Error(`${op.resource}/${op.operation} (${action}) has no field for ${param}`);
-    }
-    if (field.required) parameters[fieldKey(field)] = nodeValue(field, value);
-    else additional[fieldKey(field)] = nodeValue(field, value);
-  }
-  if (Object.keys(additional).length > 0) parameters[ADDITIONAL_FIELDS] = additional;
-  return { ...parameters, ...extras.node };
+	const op = operationFor(action);
+	const parameters: INodeParameters = { resource: op.resource, operation: op.operation };
+	const additional: INodeParameters = {};
+	for (const [param, value] of Object.entries(values)) {
+		const field = op.fields.find((candidate) => candidate.param === param);
+		if (!field) {
+			throw new Error(`${op.resource}/${op.operation} (${action}) has no field for ${param}`);
+		}
+		if (field.required) parameters[fieldKey(field)] = nodeValue(field, value);
+		else additional[fieldKey(field)] = nodeValue(field, value);
+	}
+	if (Object.keys(additional).length > 0) parameters[ADDITIONAL_FIELDS] = additional;
+	return { ...parameters, ...extras.node };
 }

@@ -11,169 +11,186 @@ import { Container } from '@n8n/di';
 import { PollContext, PollTriggerExecutor } from 'n8n-core';
 import { Workflow } from 'n8n-workflow';
 import type {
-  ICredentialDataDecryptedObject,
-  IDataObject,
-  INode,
-  INodeExecutionData,
-  INodeParameters,
-  IHttpRequestOptions,
-  IRequestOptionsSimplified,
-  IWorkflowBase,
-  WorkflowActivateMode,
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	IHttpRequestOptions,
+	IRequestOptionsSimplified,
+	IWorkflowBase,
+	WorkflowActivateMode,
 } from 'n8n-workflow';
 
 import { createAdditionalData } from './additionalData';
-import { credentialsReference, emulatorCredentials, TestCredentialsHelper, type EmulatorEndpoint } from './credentials';
+import {
+	credentialsReference,
+	emulatorCredentials,
+	TestCredentialsHelper,
+	type EmulatorEndpoint,
+} from './credentials';
 import { createNodeTypes, LCIC_TRIGGER_NODE_TYPE } from './nodeTypes';
 
 export const TRIGGER_NODE_NAME = 'LCIC Trigger';
 
 export interface PollOnceOptions {
-  /** Where the trigger sends requests; its account signs them unless `credentials` is given. */
-  emulator?: EmulatorEndpoint;
-  /** Credential data; merged over emulatorCredentials(emulator) when an emulator is given. */
-  credentials?: ICredentialDataDecryptedObject;
-  /** The trigger node's parameters (n8n fills in the defaults). */
-  parameters: INodeParameters;
-  /** The node's static data from the previous poll (default: none, a first activation). */
-  staticData?: IDataObject;
-  mode?: 'trigger' | 'manual';
-  /** How n8n started the poller (trigger mode). */
-  activation?: WorkflowActivateMode;
-  /** What IPollFunctions.getPollBudgetMs() answers (n8n's default: five minutes). */
-  pollBudgetMs?: number;
-  /**
-   * Runs right before each request is signed and sent (n8n calls the credential's authenticate
-   * there), e.g. to append events between the pages of one poll. May be async.
-   */
-  beforeRequest?: (request: { action: string; body: IDataObject }) => unknown;
+	/** Where the trigger sends requests; its account signs them unless `credentials` is given. */
+	emulator?: EmulatorEndpoint;
+	/** Credential data; merged over emulatorCredentials(emulator) when an emulator is given. */
+	credentials?: ICredentialDataDecryptedObject;
+	/** The trigger node's parameters (n8n fills in the defaults). */
+	parameters: INodeParameters;
+	/** The node's static data from the previous poll (default: none, a first activation). */
+	staticData?: IDataObject;
+	mode?: 'trigger' | 'manual';
+	/** How n8n started the poller (trigger mode). */
+	activation?: WorkflowActivateMode;
+	/** What IPollFunctions.getPollBudgetMs() answers (n8n's default: five minutes). */
+	pollBudgetMs?: number;
+	/**
+	 * Runs right before each request is signed and sent (n8n calls the credential's authenticate
+	 * there), e.g. to append events between the pages of one poll. May be async.
+	 */
+	beforeRequest?: (request: { action: string; body: IDataObject }) => unknown;
 }
 
 /** Calls a hook before signing: the last moment before a request leaves n8n. */
 class HookedCredentialsHelper extends TestCredentialsHelper {
-  constructor(
-    data: ICredentialDataDecryptedObject,
-    private readonly hook?: PollOnceOptions['beforeRequest'],
-  ) {
-    super(data);
-  }
+	constructor(
+		data: ICredentialDataDecryptedObject,
+		private readonly hook?: PollOnceOptions['beforeRequest'],
+	) {
+		super(data);
+	}
 
-  async authenticate(
-    credentials: ICredentialDataDecryptedObject,
-    typeName: string,
-    requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
-    workflow?: Workflow,
-    node?: INode,
-  ): Promise<IHttpRequestOptions> {
-    if (this.hook) {
-      const headers = (requestOptions.headers ?? {}) as IDataObject;
-      const raw = requestOptions.body;
-      const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : typeof raw === 'string' ? raw : JSON.stringify(raw ?? {});
-      await this.hook({ action: String(headers['X-TC-Action'] ?? ''), body: JSON.parse(text || '{}') as IDataObject });
-    }
-    return await super.authenticate(credentials, typeName, requestOptions, workflow, node);
-  }
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
+		workflow?: Workflow,
+		node?: INode,
+	): Promise<IHttpRequestOptions> {
+		if (this.hook) {
+			const headers = (requestOptions.headers ?? {}) as IDataObject;
+			const raw = requestOptions.body;
+			const text = Buffer.isBuffer(raw)
+				? raw.toString('utf8')
+				: typeof raw === 'string'
+					? raw
+					: JSON.stringify(raw ?? {});
+			await this.hook({
+				action: String(headers['X-TC-Action'] ?? ''),
+				body: JSON.parse(text || '{}') as IDataObject,
+			});
+		}
+		return await super.authenticate(credentials, typeName, requestOptions, workflow, node);
+	}
 }
 
 export interface PollOnceResult {
-  /** The emitted items, flattened; null when poll() found nothing new. */
-  items: INodeExecutionData[] | null;
-  /** The same object that was passed in (or a new one), as the poll left it. */
-  staticData: IDataObject;
+	/** The emitted items, flattened; null when poll() found nothing new. */
+	items: INodeExecutionData[] | null;
+	/** The same object that was passed in (or a new one), as the poll left it. */
+	staticData: IDataObject;
 }
 
 let pollCounter = 0;
 
 function credentialData(options: PollOnceOptions): ICredentialDataDecryptedObject {
-  if (options.emulator) return emulatorCredentials(options.emulator, options.credentials);
-  if (options.credentials) return options.credentials;
-  throw new Error('pollOnce needs an emulator or credentials');
+	if (options.emulator) return emulatorCredentials(options.emulator, options.credentials);
+	if (options.credentials) return options.credentials;
+	throw new Error('pollOnce needs an emulator or credentials');
 }
 
 function flatten(data: INodeExecutionData[][] | null | undefined): INodeExecutionData[] | null {
-  return data ? data.flat() : null;
+	return data ? data.flat() : null;
 }
 
 export async function pollOnce(options: PollOnceOptions): Promise<PollOnceResult> {
-  const mode = options.mode ?? 'trigger';
-  const staticData = options.staticData ?? {};
-  const node: INode = {
-    id: 'node-lcic-trigger',
-    name: TRIGGER_NODE_NAME,
-    type: LCIC_TRIGGER_NODE_TYPE,
-    typeVersion: 1,
-    position: [0, 0],
-    parameters: options.parameters,
-    credentials: credentialsReference(),
-  };
-  const workflowData: IWorkflowBase = {
-    id: 'lcic-trigger-workflow',
-    name: 'LCIC trigger workflow',
-    active: mode === 'trigger',
-    activeVersionId: null,
-    isArchived: false,
-    nodes: [node],
-    connections: {},
-    settings: { executionOrder: 'v1' },
-    createdAt: new Date(),
-    updatedAt: new Date(),
-  };
-  const workflow = new Workflow({
-    id: workflowData.id,
-    name: workflowData.name,
-    nodes: [node],
-    connections: {},
-    nodeTypes: createNodeTypes(),
-    active: workflowData.active,
-    settings: workflowData.settings,
-    staticData: { [`node:${TRIGGER_NODE_NAME}`]: staticData },
-  });
-  // The Workflow holds its own (parameter-resolved) copy of the node.
-  const workflowNode = workflow.getNode(TRIGGER_NODE_NAME) as INode;
-  const additionalData = createAdditionalData({
-    credentialsHelper: new HookedCredentialsHelper(credentialData(options), options.beforeRequest),
-    workflowData,
-    mode: mode === 'manual' ? 'manual' : 'trigger',
-    executionId: `lcic-poll-${++pollCounter}`,
-  });
-  const budget = options.pollBudgetMs;
+	const mode = options.mode ?? 'trigger';
+	const staticData = options.staticData ?? {};
+	const node: INode = {
+		id: 'node-lcic-trigger',
+		name: TRIGGER_NODE_NAME,
+		type: LCIC_TRIGGER_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: credentialsReference(),
+	};
+	const workflowData: IWorkflowBase = {
+		id: 'lcic-trigger-workflow',
+		name: 'LCIC trigger workflow',
+		active: mode === 'trigger',
+		activeVersionId: null,
+		isArchived: false,
+		nodes: [node],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	};
+	const workflow = new Workflow({
+		id: workflowData.id,
+		name: workflowData.name,
+		nodes: [node],
+		connections: {},
+		nodeTypes: createNodeTypes(),
+		active: workflowData.active,
+		settings: workflowData.settings,
+		staticData: { [`node:${TRIGGER_NODE_NAME}`]: staticData },
+	});
+	// The Workflow holds its own (parameter-resolved) copy of the node.
+	const workflowNode = workflow.getNode(TRIGGER_NODE_NAME) as INode;
+	const additionalData = createAdditionalData({
+		credentialsHelper: new HookedCredentialsHelper(credentialData(options), options.beforeRequest),
+		workflowData,
+		mode: mode === 'manual' ? 'manual' : 'trigger',
+		executionId: `lcic-poll-${++pollCounter}`,
+	});
+	const budget = options.pollBudgetMs;
 
-  if (mode === 'manual') {
-    const context = new PollContext(workflow, workflowNode, additionalData, 'manual', 'manual');
-    const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-    if (!nodeType.poll) throw new Error('The LCIC Trigger has no poll()');
-    const data = await nodeType.poll.call(context);
-    return { items: flatten(data), staticData };
-  }
+	if (mode === 'manual') {
+		const context = new PollContext(workflow, workflowNode, additionalData, 'manual', 'manual');
+		const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+		if (!nodeType.poll) throw new Error('The LCIC Trigger has no poll()');
+		const data = await nodeType.poll.call(context);
+		return { items: flatten(data), staticData };
+	}
 
-  let emitted: INodeExecutionData[][] | undefined;
-  let emittedError: Error | undefined;
-  const context = new PollContext(
-    workflow,
-    workflowNode,
-    additionalData,
-    'trigger',
-    options.activation ?? 'activate',
-    (data) => {
-      emitted = data;
-    },
-    (error) => {
-      emittedError = error;
-    },
-    undefined,
-    undefined,
-    undefined,
-    budget === undefined ? undefined : () => budget,
-  );
-  // testingTrigger = true is how n8n runs the first poll of an activation: errors are thrown to
-  // the caller (and fail the activation) instead of going to __emitError.
-  const executePoll = Container.get(PollTriggerExecutor).create(workflow, workflowNode, context, () => true);
-  await executePoll(true);
-  if (emittedError) throw emittedError;
-  return { items: flatten(emitted), staticData };
+	let emitted: INodeExecutionData[][] | undefined;
+	let emittedError: Error | undefined;
+	const context = new PollContext(
+		workflow,
+		workflowNode,
+		additionalData,
+		'trigger',
+		options.activation ?? 'activate',
+		(data) => {
+			emitted = data;
+		},
+		(error) => {
+			emittedError = error;
+		},
+		undefined,
+		undefined,
+		undefined,
+		budget === undefined ? undefined : () => budget,
+	);
+	// testingTrigger = true is how n8n runs the first poll of an activation: errors are thrown to
+	// the caller (and fail the activation) instead of going to __emitError.
+	const executePoll = Container.get(PollTriggerExecutor).create(
+		workflow,
+		workflowNode,
+		context,
+		() => true,
+	);
+	await executePoll(true);
+	if (emittedError) throw emittedError;
+	return { items: flatten(emitted), staticData };
 }
 
 /** A restart of n8n: static data as it comes back from the database. */
 export function restart(staticData: IDataObject): IDataObject {
-  return JSON.parse(JSON.stringify(staticData)) as IDataObject;
+	return JSON.parse(JSON.stringify(staticData)) as IDataObject;
 }

@@ -23,19 +23,26 @@ describe('catalog', () => {
 		const pairs = OPERATIONS.map((op) => `${op.resource}/${op.operation}`);
 		expect(new Set(pairs).size).toBe(pairs.length);
 		for (const op of OPERATIONS) expect(findOperation(op.resource, op.operation)).toBe(op);
-		expect(() => findOperation('room', 'fly')).toThrow('Unknown operation "fly" for resource "room"');
+		expect(() => findOperation('room', 'fly')).toThrow(
+			'Unknown operation "fly" for resource "room"',
+		);
 	});
 
 	it('has the room, user, record and developer operations of the brief', () => {
 		const count = (resource: string) => OPERATIONS.filter((op) => op.resource === resource).length;
-		expect([count('room'), count('user'), count('record'), count('developer')]).toEqual([15, 7, 2, 1]);
+		expect([count('room'), count('user'), count('record'), count('developer')]).toEqual([
+			15, 7, 2, 1,
+		]);
 	});
 
 	it('ends each description with its action and describes each field once', () => {
 		for (const op of OPERATIONS) {
 			expect(op.description.endsWith(`(${op.action})`)).toBe(true);
 			const params = op.fields.map((field) => field.param);
-			expect({ action: op.action, params: [...new Set(params)] }).toEqual({ action: op.action, params });
+			expect({ action: op.action, params: [...new Set(params)] }).toEqual({
+				action: op.action,
+				params,
+			});
 			const keys = op.fields.map(fieldKey);
 			expect({ action: op.action, keys: [...new Set(keys)] }).toEqual({ action: op.action, keys });
 			for (const field of op.fields) expect(field.description.trim()).not.toBe('');
@@ -45,7 +52,8 @@ describe('catalog', () => {
 	it('gives options fields their options and paged lists a page size', () => {
 		for (const op of OPERATIONS) {
 			for (const field of op.fields) {
-				if (['flag', 'options', 'multiOptions'].includes(field.type)) expect(field.options?.length).toBeGreaterThan(0);
+				if (['flag', 'options', 'multiOptions'].includes(field.type))
+					expect(field.options?.length).toBeGreaterThan(0);
 			}
 			if (op.paging) {
 				expect(op.paging.maxPageSize).toBeGreaterThan(0);

@@ -10,17 +10,24 @@ const properties = buildNodeProperties();
 
 function shownFor(property: INodeProperties, resource: string, operation: string): boolean {
 	const show = property.displayOptions?.show ?? {};
-	const matches = (key: string, value: string) => !show[key] || (show[key] as unknown[]).includes(value);
+	const matches = (key: string, value: string) =>
+		!show[key] || (show[key] as unknown[]).includes(value);
 	// Other conditions (Return All, Input Mode) may or may not hold: count the property as shown.
 	return matches('resource', resource) && matches('operation', operation);
 }
 
-function isCollection(option: INodeProperties | INodePropertyOptions | INodePropertyCollection): option is INodePropertyCollection {
+function isCollection(
+	option: INodeProperties | INodePropertyOptions | INodePropertyCollection,
+): option is INodePropertyCollection {
 	return 'values' in option;
 }
 
 /** Every property, with the ones inside collections and fixedCollections. */
-function walk(list: INodeProperties[], visit: (property: INodeProperties, path: string) => void, path = ''): void {
+function walk(
+	list: INodeProperties[],
+	visit: (property: INodeProperties, path: string) => void,
+	path = '',
+): void {
 	for (const property of list) {
 		const here = `${path}${property.name}`;
 		visit(property, here);
@@ -34,9 +41,14 @@ function walk(list: INodeProperties[], visit: (property: INodeProperties, path: 
 describe('node properties', () => {
 	it('shows at most one property per name for each resource and operation', () => {
 		for (const op of OPERATIONS) {
-			const names = properties.filter((p) => shownFor(p, op.resource, op.operation)).map((p) => p.name);
+			const names = properties
+				.filter((p) => shownFor(p, op.resource, op.operation))
+				.map((p) => p.name);
 			const duplicates = names.filter((name, index) => names.indexOf(name) !== index);
-			expect({ op: `${op.resource}/${op.operation}`, duplicates }).toEqual({ op: `${op.resource}/${op.operation}`, duplicates: [] });
+			expect({ op: `${op.resource}/${op.operation}`, duplicates }).toEqual({
+				op: `${op.resource}/${op.operation}`,
+				duplicates: [],
+			});
 		}
 	});
 
@@ -60,10 +72,14 @@ describe('node properties', () => {
 		);
 		for (const op of OPERATIONS) {
 			const selector = properties.find(
-				(p) => p.name === 'operation' && (p.displayOptions?.show?.resource as string[]).includes(op.resource),
+				(p) =>
+					p.name === 'operation' &&
+					(p.displayOptions?.show?.resource as string[]).includes(op.resource),
 			);
 			expect(selector?.noDataExpression).toBe(true);
-			const option = (selector?.options as INodePropertyOptions[]).find((o) => o.value === op.operation);
+			const option = (selector?.options as INodePropertyOptions[]).find(
+				(o) => o.value === op.operation,
+			);
 			expect(option?.name).toBe(op.displayName);
 			expect(option?.action).toMatch(/^[A-Z][^.]+[^.]$/);
 		}
@@ -78,17 +94,24 @@ describe('node properties', () => {
 
 	it('describes every property', () => {
 		walk(properties, (property, path) => {
-			expect({ path, description: Boolean(property.description?.trim()) }).toEqual({ path, description: true });
+			expect({ path, description: Boolean(property.description?.trim()) }).toEqual({
+				path,
+				description: true,
+			});
 		});
 	});
 
 	it('gives paged operations Return All and Limit, and RegisterUser its duplicate option', () => {
 		for (const op of OPERATIONS.filter((candidate) => candidate.paging)) {
-			const shown = properties.filter((p) => shownFor(p, op.resource, op.operation)).map((p) => p.name);
+			const shown = properties
+				.filter((p) => shownFor(p, op.resource, op.operation))
+				.map((p) => p.name);
 			expect(shown).toEqual(expect.arrayContaining(['returnAll', 'limit']));
 		}
 		const options = properties.find((p) => p.name === 'options' && shownFor(p, 'user', 'create'));
-		const duplicate = (options?.options as INodeProperties[]).find((o) => o.name === 'returnExistingOnDuplicate');
+		const duplicate = (options?.options as INodeProperties[]).find(
+			(o) => o.name === 'returnExistingOnDuplicate',
+		);
 		expect(duplicate?.default).toBe(true);
 	});
 

@@ -21,7 +21,12 @@ const NODE: INode = {
 };
 
 function fakeContext(parameters: IDataObject): IExecuteFunctions {
-	const getNodeParameter = (name: string, _itemIndex: number, fallback?: unknown, options?: { extractValue?: boolean }) => {
+	const getNodeParameter = (
+		name: string,
+		_itemIndex: number,
+		fallback?: unknown,
+		options?: { extractValue?: boolean },
+	) => {
 		const value = name in parameters ? parameters[name] : fallback;
 		if (options?.extractValue && typeof value === 'object' && value !== null && '__rl' in value) {
 			return (value as IDataObject).value;
@@ -32,19 +37,30 @@ function fakeContext(parameters: IDataObject): IExecuteFunctions {
 }
 
 function op(action: string): OperationSpec {
-	const found = [...roomOperations, ...userOperations, ...recordOperations, ...developerOperations].find(
-		(candidate) => candidate.action === action,
-	);
+	const found = [
+		...roomOperations,
+		...userOperations,
+		...recordOperations,
+		...developerOperations,
+	].find((candidate) => candidate.action === action);
 	if (!found) throw new Error(action);
 	return found;
 }
 
 // null: no default SdkAppId in the credential (undefined would take the parameter default).
-function body(action: string, parameters: IDataObject, sdkAppId: number | null = 1400000001): IDataObject {
+function body(
+	action: string,
+	parameters: IDataObject,
+	sdkAppId: number | null = 1400000001,
+): IDataObject {
 	return buildRequestBody.call(fakeContext(parameters), 0, op(action), sdkAppId ?? undefined);
 }
 
-function failure(action: string, parameters: IDataObject, sdkAppId: number | null = 1400000001): NodeOperationError {
+function failure(
+	action: string,
+	parameters: IDataObject,
+	sdkAppId: number | null = 1400000001,
+): NodeOperationError {
 	try {
 		body(action, parameters, sdkAppId);
 	} catch (error) {
@@ -125,51 +141,95 @@ describe('buildRequestBody', () => {
 			'"Resolution" must be one of: SD (1), HD (2), FHD (3) (got 5)',
 		);
 		expect(body('CreateRoom', { ...newRoom, resolution: '3' }).Resolution).toBe(3);
-		expect(failure('CreateRoom', { ...newRoom, additionalFields: { endDelayTime: 121 } }).message).toContain(
-			'"Overtime Minutes" must be between -1 and 120',
-		);
+		expect(
+			failure('CreateRoom', { ...newRoom, additionalFields: { endDelayTime: 121 } }).message,
+		).toContain('"Overtime Minutes" must be between -1 and 120');
 	});
 
 	it('reports missing required values, bad dates and the time order', () => {
 		expect(failure('CreateRoom', { ...newRoom, name: '' }).message).toContain('"Name" is required');
-		expect(failure('CreateRoom', { ...newRoom, startTime: 'soon' }).message).toContain('"Start Time" must be a date');
-		expect(
-			failure('CreateRoom', { ...newRoom, startTime: newRoom.endTime, endTime: newRoom.startTime }).message,
-		).toContain('"Start Time" (StartTime) must be before "End Time" (EndTime)');
-		expect(failure('DescribeRoom', { roomId: { __rl: true, mode: 'id', value: 'abc' } }).message).toContain(
-			'"Room" must be a number',
+		expect(failure('CreateRoom', { ...newRoom, startTime: 'soon' }).message).toContain(
+			'"Start Time" must be a date',
 		);
+		expect(
+			failure('CreateRoom', { ...newRoom, startTime: newRoom.endTime, endTime: newRoom.startTime })
+				.message,
+		).toContain('"Start Time" (StartTime) must be before "End Time" (EndTime)');
+		expect(
+			failure('DescribeRoom', { roomId: { __rl: true, mode: 'id', value: 'abc' } }).message,
+		).toContain('"Room" must be a number');
 	});
 
 	it('reads integer lists and multi-options from arrays or text', () => {
 		expect(body('BatchDeleteRecord', { roomIds: '1, 2,3' }).RoomIds).toEqual([1, 2, 3]);
 		expect(body('BatchDeleteRecord', { roomIds: [4, '5'] }).RoomIds).toEqual([4, 5]);
-		expect(failure('BatchDeleteRecord', { roomIds: '1, x' }).message).toContain('"Room IDs" must list whole numbers');
+		expect(failure('BatchDeleteRecord', { roomIds: '1, x' }).message).toContain(
+			'"Room IDs" must list whole numbers',
+		);
 		expect(body('GetRooms', { additionalFields: { status: [0, 2] } }).Status).toEqual([0, 2]);
 	});
 
 	it('reads entries as JSON text, arrays or fields, converting their members', () => {
 		const fromJson = body('BatchCreateRoom', {
-			roomInfos: JSON.stringify([{ Name: 'A', StartTime: '2030-01-01T09:00:00Z', EndTime: START + 60, Resolution: 1, MaxMicNumber: 1, SubType: 'video', Extra: 'kept' }]),
+			roomInfos: JSON.stringify([
+				{
+					Name: 'A',
+					StartTime: '2030-01-01T09:00:00Z',
+					EndTime: START + 60,
+					Resolution: 1,
+					MaxMicNumber: 1,
+					SubType: 'video',
+					Extra: 'kept',
+				},
+			]),
 		});
 		expect(fromJson).toEqual({
 			SdkAppId: 1400000001,
-			RoomInfos: [{ Name: 'A', StartTime: START, EndTime: START + 60, Resolution: 1, MaxMicNumber: 1, SubType: 'video', Extra: 'kept' }],
+			RoomInfos: [
+				{
+					Name: 'A',
+					StartTime: START,
+					EndTime: START + 60,
+					Resolution: 1,
+					MaxMicNumber: 1,
+					SubType: 'video',
+					Extra: 'kept',
+				},
+			],
 		});
 		const fromFields = body('BatchCreateRoom', {
 			roomInfosInputMode: 'fields',
 			roomInfosFields: { entry: [{ ...newRoom, autoMic: 1 }] },
 		});
 		expect(fromFields.RoomInfos).toEqual([
-			{ Name: 'Maths', StartTime: START, EndTime: START + 3600, Resolution: 2, MaxMicNumber: 4, SubType: 'videodoc', AutoMic: 1 },
+			{
+				Name: 'Maths',
+				StartTime: START,
+				EndTime: START + 3600,
+				Resolution: 2,
+				MaxMicNumber: 4,
+				SubType: 'videodoc',
+				AutoMic: 1,
+			},
 		]);
-		expect(failure('BatchCreateRoom', { roomInfos: '[{"Name": ' }).message).toContain('"Rooms" is not valid JSON');
-		expect(failure('BatchCreateRoom', { roomInfos: [{ Name: 'A' }] }).message).toContain('"Rooms 1: Start Time" is required');
+		expect(failure('BatchCreateRoom', { roomInfos: '[{"Name": ' }).message).toContain(
+			'"Rooms" is not valid JSON',
+		);
+		expect(failure('BatchCreateRoom', { roomInfos: [{ Name: 'A' }] }).message).toContain(
+			'"Rooms 1: Start Time" is required',
+		);
 		expect(failure('BatchCreateRoom', { roomInfos: [] }).message).toContain('"Rooms" is required');
 	});
 
 	it('puts SdkAppId into every BatchRegister entry', () => {
-		expect(body('BatchRegister', { users: [{ Name: 'Bo', OriginId: 'o1' }, { Name: 'Cy', SdkAppId: 7 }] })).toEqual({
+		expect(
+			body('BatchRegister', {
+				users: [
+					{ Name: 'Bo', OriginId: 'o1' },
+					{ Name: 'Cy', SdkAppId: 7 },
+				],
+			}),
+		).toEqual({
 			Users: [
 				{ SdkAppId: 1400000001, Name: 'Bo', OriginId: 'o1' },
 				{ SdkAppId: 7, Name: 'Cy' },
@@ -178,21 +238,24 @@ describe('buildRequestBody', () => {
 	});
 
 	it('needs a user or an origin ID to get a user', () => {
-		expect(body('DescribeUser', { additionalFields: { originId: 'o1' } })).toEqual({ OriginId: 'o1' });
+		expect(body('DescribeUser', { additionalFields: { originId: 'o1' } })).toEqual({
+			OriginId: 'o1',
+		});
 		expect(failure('DescribeUser', {}).message).toContain('"User" or "Origin ID"');
 	});
 });
 
 describe('toOutputItems', () => {
 	it('adds Success to RequestId-only answers and splits lists', () => {
-		expect(toOutputItems(op('DeleteRoom'), { RequestId: 'r1' })).toEqual([{ Success: true, RequestId: 'r1' }]);
+		expect(toOutputItems(op('DeleteRoom'), { RequestId: 'r1' })).toEqual([
+			{ Success: true, RequestId: 'r1' },
+		]);
 		expect(toOutputItems(op('DescribeDeveloper'), { DeveloperId: 'd', RequestId: 'r' })).toEqual([
 			{ DeveloperId: 'd', RequestId: 'r' },
 		]);
-		expect(toOutputItems(op('GetRooms'), { Rooms: [{ RoomId: 1 }, { RoomId: 2 }], Total: 2 })).toEqual([
-			{ RoomId: 1 },
-			{ RoomId: 2 },
-		]);
+		expect(
+			toOutputItems(op('GetRooms'), { Rooms: [{ RoomId: 1 }, { RoomId: 2 }], Total: 2 }),
+		).toEqual([{ RoomId: 1 }, { RoomId: 2 }]);
 		expect(toOutputItems(op('GetRoomMessage'), { Messages: null })).toEqual([]);
 	});
 });

@@ -9,14 +9,14 @@ import { REFERENCE_ACTIONS } from '../harness/referenceActions';
 const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
 
 describe('README', () => {
-  it('holds the operations table generated from the catalog (npx tsx scripts/operationsTable.ts)', () => {
-    const start = readme.indexOf(TABLE_START);
-    const end = readme.indexOf(TABLE_END);
-    expect(start).toBeGreaterThan(-1);
-    expect(readme.slice(start + TABLE_START.length, end).trim()).toBe(operationsTable());
-  });
+	it('holds the operations table generated from the catalog (npx tsx scripts/operationsTable.ts)', () => {
+		const start = readme.indexOf(TABLE_START);
+		const end = readme.indexOf(TABLE_END);
+		expect(start).toBeGreaterThan(-1);
+		expect(readme.slice(start + TABLE_START.length, end).trim()).toBe(operationsTable());
+	});
 
-  it('names every action of the API reference', () => {
-    expect(REFERENCE_ACTIONS.filter((action) => !readme.includes(`\`${action}\``))).toEqual([]);
-  });
+	it('names every action of the API reference', () => {
+		expect(REFERENCE_ACTIONS.filter((action) => !readme.includes(`\`${action}\``))).toEqual([]);
+	});
 });

@@ -45,7 +45,11 @@ describe('credential authenticate()', () => {
 	});
 
 	it('serialises an object body once and sends that string', async () => {
-		const signed = await credential.authenticate(credentials, { method: 'POST', url: '/', body: { A: 1 } });
+		const signed = await credential.authenticate(credentials, {
+			method: 'POST',
+			url: '/',
+			body: { A: 1 },
+		});
 		expect((signed.body as Buffer).toString()).toBe('{"A":1}');
 	});
 
@@ -62,12 +66,18 @@ describe('credential authenticate()', () => {
 	});
 
 	it('resolves every endpoint choice to a base URL', () => {
-		expect(baseUrlOf({ endpoint: 'lcic.tencentcloudapi.com' })).toBe('https://lcic.tencentcloudapi.com');
-		expect(baseUrlOf({ endpoint: 'lcic.intl.tencentcloudapi.com' })).toBe('https://lcic.intl.tencentcloudapi.com');
+		expect(baseUrlOf({ endpoint: 'lcic.tencentcloudapi.com' })).toBe(
+			'https://lcic.tencentcloudapi.com',
+		);
+		expect(baseUrlOf({ endpoint: 'lcic.intl.tencentcloudapi.com' })).toBe(
+			'https://lcic.intl.tencentcloudapi.com',
+		);
 		expect(baseUrlOf({ endpoint: 'regional', region: 'ap-singapore' })).toBe(
 			'https://lcic.ap-singapore.tencentcloudapi.com',
 		);
-		expect(baseUrlOf({ endpoint: 'custom', customUrl: '127.0.0.1:9000' })).toBe('https://127.0.0.1:9000');
+		expect(baseUrlOf({ endpoint: 'custom', customUrl: '127.0.0.1:9000' })).toBe(
+			'https://127.0.0.1:9000',
+		);
 		expect(() => baseUrlOf({ endpoint: 'custom', customUrl: ' ' })).toThrow(/Custom Base URL/);
 		expect(() => baseUrlOf({ endpoint: 'regional', region: '' })).toThrow(/Region/);
 	});

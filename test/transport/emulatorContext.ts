@@ -1,5 +1,10 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'http';
-import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestFunctions,
+	IDataObject,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 import { TencentCloudLcicApi } from '../../credentials/TencentCloudLcicApi.credentials';
 import type { LcicContext } from '../../nodes/Lcic/transport';
@@ -16,145 +21,174 @@ import { TEST_NODE } from './fakeContext';
 // `cause` is that error, which is where nodes/Lcic/transport/request.ts reads the code.
 
 export interface RawResponse {
-  statusCode: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
+	statusCode: number;
+	headers: IncomingHttpHeaders;
+	body: Buffer;
 }
 
 interface SendOptions {
-  method: string;
-  headers: Record<string, string>;
-  body?: Buffer;
-  timeoutMs?: number;
+	method: string;
+	headers: Record<string, string>;
+	body?: Buffer;
+	timeoutMs?: number;
 }
 
 /** One HTTP request with Node's own client (what axios uses underneath in n8n). */
 export function send(url: string, options: SendOptions): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: options.method, headers: options.headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    if (options.timeoutMs) {
-      req.setTimeout(options.timeoutMs, () => req.destroy(Object.assign(new Error('timeout exceeded'), { code: 'ECONNABORTED' })));
-    }
-    req.on('error', reject);
-    req.end(options.body);
-  });
+	return new Promise((resolve, reject) => {
+		const req = httpRequest(
+			url,
+			{ method: options.method, headers: options.headers, agent: false },
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (chunk: Buffer) => chunks.push(chunk));
+				res.on('end', () =>
+					resolve({
+						statusCode: res.statusCode ?? 0,
+						headers: res.headers,
+						body: Buffer.concat(chunks),
+					}),
+				);
+				res.on('error', reject);
+			},
+		);
+		if (options.timeoutMs) {
+			req.setTimeout(options.timeoutMs, () =>
+				req.destroy(Object.assign(new Error('timeout exceeded'), { code: 'ECONNABORTED' })),
+			);
+		}
+		req.on('error', reject);
+		req.end(options.body);
+	});
 }
 
 /** Like axios in n8n: a JSON content type is parsed, and a body that does not parse stays text. */
 function decode(raw: RawResponse): unknown {
-  const text = raw.body.toString('utf8');
-  if (!/\bjson\b/i.test(String(raw.headers['content-type'] ?? ''))) return text;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
+	const text = raw.body.toString('utf8');
+	if (!/\bjson\b/i.test(String(raw.headers['content-type'] ?? ''))) return text;
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return text;
+	}
 }
 
 /** n8n-core's wrapper around a failed request: the HTTP client's error becomes `cause`. */
 function wrapped(error: unknown): Error {
-  const cause = error as Error & { code?: string };
-  return new Error(cause.message, { cause: { code: cause.code, message: cause.message } });
+	const cause = error as Error & { code?: string };
+	return new Error(cause.message, { cause: { code: cause.code, message: cause.message } });
 }
 
 function stringHeaders(headers: IHttpRequestOptions['headers']): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    if (value !== undefined && value !== null) out[name] = String(value);
-  }
-  return out;
+	const out: Record<string, string> = {};
+	for (const [name, value] of Object.entries(headers ?? {})) {
+		if (value !== undefined && value !== null) out[name] = String(value);
+	}
+	return out;
 }
 
-export function emulatorCredentials(emu: RunningEmulator, overrides: IDataObject = {}): ICredentialDataDecryptedObject {
-  return {
-    endpoint: 'custom',
-    customUrl: emu.url,
-    secretId: emu.account.secretId,
-    secretKey: emu.account.secretKey,
-    sessionToken: emu.account.token ?? '',
-    sdkAppId: emu.account.sdkAppId,
-    region: '',
-    language: 'en-US',
-    ...overrides,
-  };
+export function emulatorCredentials(
+	emu: RunningEmulator,
+	overrides: IDataObject = {},
+): ICredentialDataDecryptedObject {
+	return {
+		endpoint: 'custom',
+		customUrl: emu.url,
+		secretId: emu.account.secretId,
+		secretKey: emu.account.secretKey,
+		sessionToken: emu.account.token ?? '',
+		sdkAppId: emu.account.sdkAppId,
+		region: '',
+		language: 'en-US',
+		...overrides,
+	};
 }
 
 export interface EmulatorContext {
-  context: LcicContext;
-  /** HTTP requests actually sent (attempts, not actions). */
-  sent: number;
+	context: LcicContext;
+	/** HTTP requests actually sent (attempts, not actions). */
+	sent: number;
 }
 
-export function emulatorContext(emu: RunningEmulator, overrides: IDataObject = {}): EmulatorContext {
-  const credentials = emulatorCredentials(emu, overrides);
-  const credentialType = new TencentCloudLcicApi();
-  const state: EmulatorContext = { context: undefined as unknown as LcicContext, sent: 0 };
-  const context = {
-    getNode: () => TEST_NODE,
-    getCredentials: async () => ({ ...credentials }),
-    helpers: {
-      httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
-        const signed = await credentialType.authenticate({ ...credentials }, options);
-        state.sent += 1;
-        let raw: RawResponse;
-        try {
-          raw = await send(`${signed.baseURL ?? ''}${signed.url}`, {
-            method: signed.method ?? 'GET',
-            headers: stringHeaders(signed.headers),
-            body: signed.body as Buffer,
-            timeoutMs: signed.timeout,
-          });
-        } catch (error) {
-          throw wrapped(error);
-        }
-        if (raw.statusCode >= 400 && !signed.ignoreHttpStatusErrors) {
-          throw wrapped(Object.assign(new Error(`Request failed with status code ${raw.statusCode}`), { code: 'ERR_BAD_RESPONSE' }));
-        }
-        const body = decode(raw);
-        return signed.returnFullResponse ? { statusCode: raw.statusCode, headers: raw.headers, body } : body;
-      },
-    },
-  };
-  state.context = context as unknown as LcicContext;
-  return state;
+export function emulatorContext(
+	emu: RunningEmulator,
+	overrides: IDataObject = {},
+): EmulatorContext {
+	const credentials = emulatorCredentials(emu, overrides);
+	const credentialType = new TencentCloudLcicApi();
+	const state: EmulatorContext = { context: undefined as unknown as LcicContext, sent: 0 };
+	const context = {
+		getNode: () => TEST_NODE,
+		getCredentials: async () => ({ ...credentials }),
+		helpers: {
+			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
+				const signed = await credentialType.authenticate({ ...credentials }, options);
+				state.sent += 1;
+				let raw: RawResponse;
+				try {
+					raw = await send(`${signed.baseURL ?? ''}${signed.url}`, {
+						method: signed.method ?? 'GET',
+						headers: stringHeaders(signed.headers),
+						body: signed.body as Buffer,
+						timeoutMs: signed.timeout,
+					});
+				} catch (error) {
+					throw wrapped(error);
+				}
+				if (raw.statusCode >= 400 && !signed.ignoreHttpStatusErrors) {
+					throw wrapped(
+						Object.assign(new Error(`Request failed with status code ${raw.statusCode}`), {
+							code: 'ERR_BAD_RESPONSE',
+						}),
+					);
+				}
+				const body = decode(raw);
+				return signed.returnFullResponse
+					? { statusCode: raw.statusCode, headers: raw.headers, body }
+					: body;
+			},
+		},
+	};
+	state.context = context as unknown as LcicContext;
+	return state;
 }
 
 /** The options n8n's legacy `helpers.request` takes, as far as the credential test uses them. */
 interface LegacyRequestOptions {
-  method?: string;
-  uri: string;
-  headers?: Record<string, unknown>;
-  body?: string | Buffer;
-  json?: boolean;
-  simple?: boolean;
-  timeout?: number;
+	method?: string;
+	uri: string;
+	headers?: Record<string, unknown>;
+	body?: string | Buffer;
+	json?: boolean;
+	simple?: boolean;
+	timeout?: number;
 }
 
 /** A credential-test context whose legacy `helpers.request` really sends the request. */
 export function credentialTestContext(): ICredentialTestFunctions {
-  const request = async (options: LegacyRequestOptions): Promise<unknown> => {
-    let raw: RawResponse;
-    try {
-      raw = await send(options.uri, {
-        method: options.method ?? 'GET',
-        headers: stringHeaders(options.headers as IHttpRequestOptions['headers']),
-        body: options.body === undefined ? undefined : Buffer.isBuffer(options.body) ? options.body : Buffer.from(options.body, 'utf8'),
-        timeoutMs: options.timeout,
-      });
-    } catch (error) {
-      throw wrapped(error);
-    }
-    // simple: false = no exception for HTTP error statuses (request-promise semantics).
-    if (raw.statusCode >= 400 && options.simple !== false) {
-      throw wrapped(Object.assign(new Error(`${raw.statusCode}`), { code: 'ERR_BAD_RESPONSE' }));
-    }
-    const text = raw.body.toString('utf8');
-    return options.json ? (JSON.parse(text) as unknown) : text;
-  };
-  return { helpers: { request }, logger: console } as unknown as ICredentialTestFunctions;
+	const request = async (options: LegacyRequestOptions): Promise<unknown> => {
+		let raw: RawResponse;
+		try {
+			raw = await send(options.uri, {
+				method: options.method ?? 'GET',
+				headers: stringHeaders(options.headers as IHttpRequestOptions['headers']),
+				body:
+					options.body === undefined
+						? undefined
+						: Buffer.isBuffer(options.body)
+							? options.body
+							: Buffer.from(options.body, 'utf8'),
+				timeoutMs: options.timeout,
+			});
+		} catch (error) {
+			throw wrapped(error);
+		}
+		// simple: false = no exception for HTTP error statuses (request-promise semantics).
+		if (raw.statusCode >= 400 && options.simple !== false) {
+			throw wrapped(Object.assign(new Error(`${raw.statusCode}`), { code: 'ERR_BAD_RESPONSE' }));
+		}
+		const text = raw.body.toString('utf8');
+		return options.json ? (JSON.parse(text) as unknown) : text;
+	};
+	return { helpers: { request }, logger: console } as unknown as ICredentialTestFunctions;
 }

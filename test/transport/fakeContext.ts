@@ -5,7 +5,11 @@ import type { LcicContext } from '../../nodes/Lcic/transport';
 // A stand-in for n8n's execution context in transport unit tests: the HTTP call is answered by
 // `respond`, everything else the transport touches is a plain value. Tests that need the real
 // engine use test/harness instead.
-export type Responder = (action: string, body: IDataObject, call: number) => unknown | Promise<unknown>;
+export type Responder = (
+	action: string,
+	body: IDataObject,
+	call: number,
+) => unknown | Promise<unknown>;
 
 export interface FakeContext {
 	context: LcicContext;
@@ -25,7 +29,12 @@ export function fakeContext(respond: Responder, credentials: IDataObject = {}): 
 	const calls: FakeContext['calls'] = [];
 	const context = {
 		getNode: () => TEST_NODE,
-		getCredentials: async () => ({ secretId: 'AKIDfake', secretKey: 'fake', sdkAppId: 1400000001, ...credentials }),
+		getCredentials: async () => ({
+			secretId: 'AKIDfake',
+			secretKey: 'fake',
+			sdkAppId: 1400000001,
+			...credentials,
+		}),
 		helpers: {
 			httpRequestWithAuthentication: async (_type: string, request: IHttpRequestOptions) => {
 				const action = String((request.headers as IDataObject)['X-TC-Action']);

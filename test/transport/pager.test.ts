@@ -2,8 +2,23 @@ import { lcicApiRequestAllItems, resetRateLimiter } from '../../nodes/Lcic/trans
 import type { PagingSpec } from '../../nodes/Lcic/transport';
 import { fakeContext, ok } from './fakeContext';
 
-const PAGE: PagingSpec = { style: 'page', pageParam: 'Page', sizeParam: 'Limit', firstPage: 1, maxPageSize: 100, itemsKey: 'Users', totalKey: 'Total' };
-const OFFSET: PagingSpec = { style: 'offset', pageParam: 'Offset', sizeParam: 'Limit', firstPage: 0, maxPageSize: 20, itemsKey: 'List' };
+const PAGE: PagingSpec = {
+	style: 'page',
+	pageParam: 'Page',
+	sizeParam: 'Limit',
+	firstPage: 1,
+	maxPageSize: 100,
+	itemsKey: 'Users',
+	totalKey: 'Total',
+};
+const OFFSET: PagingSpec = {
+	style: 'offset',
+	pageParam: 'Offset',
+	sizeParam: 'Limit',
+	firstPage: 0,
+	maxPageSize: 20,
+	itemsKey: 'List',
+};
 
 function records(n: number) {
 	return Array.from({ length: n }, (_, i) => ({ Id: i }));
@@ -12,9 +27,14 @@ function records(n: number) {
 function server(all: Array<{ Id: number }>, spec: PagingSpec, reportTotal = true) {
 	return fakeContext((_action, body) => {
 		const size = Number(body[spec.sizeParam]);
-		const start = spec.style === 'page' ? (Number(body[spec.pageParam]) - 1) * size : Number(body[spec.pageParam]);
+		const start =
+			spec.style === 'page'
+				? (Number(body[spec.pageParam]) - 1) * size
+				: Number(body[spec.pageParam]);
 		const page = all.slice(start, start + size);
-		return ok(reportTotal ? { [spec.itemsKey]: page, Total: all.length } : { [spec.itemsKey]: page });
+		return ok(
+			reportTotal ? { [spec.itemsKey]: page, Total: all.length } : { [spec.itemsKey]: page },
+		);
 	});
 }
 
@@ -23,9 +43,18 @@ beforeEach(() => resetRateLimiter());
 describe('lcicApiRequestAllItems', () => {
 	it('walks Page/Limit to the end at the maximum page size and stops on Total', async () => {
 		const { context, calls } = server(records(250), PAGE);
-		const result = await lcicApiRequestAllItems.call(context, 'DescribeSdkAppIdUsers', { SdkAppId: 1 }, PAGE);
+		const result = await lcicApiRequestAllItems.call(
+			context,
+			'DescribeSdkAppIdUsers',
+			{ SdkAppId: 1 },
+			PAGE,
+		);
 		expect(result).toHaveLength(250);
-		expect(calls.map((c) => [c.body.Page, c.body.Limit])).toEqual([[1, 100], [2, 100], [3, 100]]);
+		expect(calls.map((c) => [c.body.Page, c.body.Limit])).toEqual([
+			[1, 100],
+			[2, 100],
+			[3, 100],
+		]);
 	});
 
 	it('needs no extra call when Total is reached on a full page', async () => {
@@ -43,14 +72,18 @@ describe('lcicApiRequestAllItems', () => {
 
 	it('honours Limit with one right-sized page', async () => {
 		const { context, calls } = server(records(500), PAGE);
-		const result = await lcicApiRequestAllItems.call(context, 'DescribeSdkAppIdUsers', {}, PAGE, { limit: 30 });
+		const result = await lcicApiRequestAllItems.call(context, 'DescribeSdkAppIdUsers', {}, PAGE, {
+			limit: 30,
+		});
 		expect(result).toHaveLength(30);
 		expect(calls).toEqual([{ action: 'DescribeSdkAppIdUsers', body: { Page: 1, Limit: 30 } }]);
 	});
 
 	it('returns nothing for an empty list after one call', async () => {
 		const { context, calls } = server([], PAGE);
-		await expect(lcicApiRequestAllItems.call(context, 'DescribeSdkAppIdUsers', {}, PAGE)).resolves.toEqual([]);
+		await expect(
+			lcicApiRequestAllItems.call(context, 'DescribeSdkAppIdUsers', {}, PAGE),
+		).resolves.toEqual([]);
 		expect(calls).toHaveLength(1);
 	});
 });

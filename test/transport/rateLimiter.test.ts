@@ -1,5 +1,9 @@
 import { reserveSlot, resetRateLimiter } from '../../nodes/Lcic/transport/rateLimiter';
-import { backoffDelay, DEFAULT_RETRY_POLICY, isRetryable } from '../../nodes/Lcic/transport/retryPolicy';
+import {
+	backoffDelay,
+	DEFAULT_RETRY_POLICY,
+	isRetryable,
+} from '../../nodes/Lcic/transport/retryPolicy';
 
 describe('rate limiter', () => {
 	beforeEach(() => resetRateLimiter());
@@ -26,10 +30,14 @@ describe('rate limiter', () => {
 describe('retry policy', () => {
 	it('retries writes only when Tencent certainly did not execute them', () => {
 		expect(isRetryable({ kind: 'api', code: 'RequestLimitExceeded' }, false)).toBe(true);
-		expect(isRetryable({ kind: 'api', code: 'RequestLimitExceeded.UinLimitExceeded' }, false)).toBe(true);
+		expect(isRetryable({ kind: 'api', code: 'RequestLimitExceeded.UinLimitExceeded' }, false)).toBe(
+			true,
+		);
 		expect(isRetryable({ kind: 'api', code: 'InternalError' }, false)).toBe(false);
 		expect(isRetryable({ kind: 'api', code: 'InternalError' }, true)).toBe(true);
-		expect(isRetryable({ kind: 'network', code: 'ECONNRESET', connected: true }, false)).toBe(false);
+		expect(isRetryable({ kind: 'network', code: 'ECONNRESET', connected: true }, false)).toBe(
+			false,
+		);
 		expect(isRetryable({ kind: 'network', code: 'ETIMEDOUT', connected: true }, true)).toBe(true);
 		expect(isRetryable({ kind: 'http', status: 503 }, false)).toBe(false);
 		expect(isRetryable({ kind: 'api', code: 'InvalidParameter' }, true)).toBe(false);

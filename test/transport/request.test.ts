@@ -15,7 +15,9 @@ describe('lcicApiRequest', () => {
 	});
 
 	it('turns Response.Error into a NodeApiError with code, message, hint and RequestId', async () => {
-		const { context } = fakeContext(() => fail('AuthFailure.SignatureExpire', 'Signature expired.'));
+		const { context } = fakeContext(() =>
+			fail('AuthFailure.SignatureExpire', 'Signature expired.'),
+		);
 		const error = await lcicApiRequest.call(context, 'DescribeDeveloper', {}).catch((e) => e);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toBe('AuthFailure.SignatureExpire: Signature expired.');
@@ -25,30 +27,42 @@ describe('lcicApiRequest', () => {
 	});
 
 	it('retries a rate-limited write, which Tencent did not execute', async () => {
-		const { context, calls } = fakeContext((_a, _b, n) => (n < 3 ? fail('RequestLimitExceeded') : ok({ RoomId: 1 })));
-		await expect(lcicApiRequest.call(context, 'CreateRoom', { Name: 'x' })).resolves.toMatchObject({ RoomId: 1 });
+		const { context, calls } = fakeContext((_a, _b, n) =>
+			n < 3 ? fail('RequestLimitExceeded') : ok({ RoomId: 1 }),
+		);
+		await expect(lcicApiRequest.call(context, 'CreateRoom', { Name: 'x' })).resolves.toMatchObject({
+			RoomId: 1,
+		});
 		expect(calls).toHaveLength(3);
 	});
 
 	it('retries InternalError for reads but never for writes', async () => {
 		const read = fakeContext((_a, _b, n) => (n < 2 ? fail('InternalError') : ok({ Total: 0 })));
-		await expect(lcicApiRequest.call(read.context, 'GetRooms', {})).resolves.toMatchObject({ Total: 0 });
+		await expect(lcicApiRequest.call(read.context, 'GetRooms', {})).resolves.toMatchObject({
+			Total: 0,
+		});
 		expect(read.calls).toHaveLength(2);
 
 		const write = fakeContext(() => fail('InternalError'));
-		await expect(lcicApiRequest.call(write.context, 'CreateRoom', {})).rejects.toThrow('InternalError');
+		await expect(lcicApiRequest.call(write.context, 'CreateRoom', {})).rejects.toThrow(
+			'InternalError',
+		);
 		expect(write.calls).toHaveLength(1);
 	});
 
 	it('gives up after the last attempt', async () => {
 		const { context, calls } = fakeContext(() => fail('RequestLimitExceeded'));
-		await expect(lcicApiRequest.call(context, 'DescribeRoom', {})).rejects.toThrow('RequestLimitExceeded');
+		await expect(lcicApiRequest.call(context, 'DescribeRoom', {})).rejects.toThrow(
+			'RequestLimitExceeded',
+		);
 		expect(calls).toHaveLength(4);
 	});
 
 	it('does not retry a write whose connection dropped, and says it may have happened', async () => {
 		const { context, calls } = fakeContext(() => {
-			throw Object.assign(new Error('socket hang up'), { cause: { code: 'ECONNRESET', message: 'socket hang up' } });
+			throw Object.assign(new Error('socket hang up'), {
+				cause: { code: 'ECONNRESET', message: 'socket hang up' },
+			});
 		});
 		const error = await lcicApiRequest.call(context, 'CreateRoom', {}).catch((e) => e);
 		expect(calls).toHaveLength(1);
@@ -62,13 +76,17 @@ describe('lcicApiRequest', () => {
 			if (n === 1) throw Object.assign(new Error('refused'), { cause: { code: 'ECONNREFUSED' } });
 			return ok({ RoomId: 7 });
 		});
-		await expect(lcicApiRequest.call(context, 'CreateRoom', {})).resolves.toMatchObject({ RoomId: 7 });
+		await expect(lcicApiRequest.call(context, 'CreateRoom', {})).resolves.toMatchObject({
+			RoomId: 7,
+		});
 		expect(calls).toHaveLength(2);
 	});
 
 	it('retries a read after a 502 page without an LCIC body', async () => {
 		let n = 0;
-		const { context } = fakeContext(() => (++n === 1 ? '<html>502 Bad Gateway</html>' : ok({ Total: 1 })));
+		const { context } = fakeContext(() =>
+			++n === 1 ? '<html>502 Bad Gateway</html>' : ok({ Total: 1 }),
+		);
 		await expect(lcicApiRequest.call(context, 'GetRooms', {})).resolves.toMatchObject({ Total: 1 });
 	});
 });

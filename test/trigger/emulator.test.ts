@@ -17,118 +17,154 @@ let emulator: Emulator;
 const realNow = triggerClock.now;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ rateLimits: false });
-  triggerClock.now = () => emulator.clock.now();
-  setRetryPolicy({ baseDelayMs: 1, maxDelayMs: 2 });
+	emulator = await startEmulator({ rateLimits: false });
+	triggerClock.now = () => emulator.clock.now();
+	setRetryPolicy({ baseDelayMs: 1, maxDelayMs: 2 });
 });
 
 afterAll(async () => {
-  triggerClock.now = realNow;
-  setRetryPolicy({});
-  await emulator?.stop();
+	triggerClock.now = realNow;
+	setRetryPolicy({});
+	await emulator?.stop();
 });
 
 beforeEach(() => resetRateLimiter());
 
 function chosen(ids: number[], extra: INodeParameters = {}): INodeParameters {
-  return { watch: 'chosen', rooms: { room: ids.map((id) => ({ roomId: { __rl: true, mode: 'id', value: String(id) } })) }, ...extra };
+	return {
+		watch: 'chosen',
+		rooms: { room: ids.map((id) => ({ roomId: { __rl: true, mode: 'id', value: String(id) } })) },
+		...extra,
+	};
 }
 
 function rooms(count: number): number[] {
-  const sdkAppId = emulator.account.sdkAppId;
-  return Array.from({ length: count }, (_, i) => addLiveRoom(emulator.state, sdkAppId, emulator.clock.now(), `Room ${i}`));
+	const sdkAppId = emulator.account.sdkAppId;
+	return Array.from({ length: count }, (_, i) =>
+		addLiveRoom(emulator.state, sdkAppId, emulator.clock.now(), `Room ${i}`),
+	);
 }
 
 function logOf(roomId: number): Array<{ Event: string }> {
-  return emulator.state.apps.get(emulator.account.sdkAppId)!.rooms.get(roomId)!.events;
+	return emulator.state.apps.get(emulator.account.sdkAppId)!.rooms.get(roomId)!.events;
 }
 
 describe('LCIC Trigger in n8n-core against the emulator', () => {
-  it('emits every event once over randomised polls with mid-poll arrivals, failures and restarts', async () => {
-    const random = prng(20240817);
-    const ids = rooms(3);
-    const parameters = chosen(ids);
-    let staticData: IDataObject = {};
-    await pollOnce({ emulator, parameters, staticData });
-    const start = new Map(ids.map((id) => [id, logOf(id).length]));
-    const emitted = new Set<string>();
-    const take = (items: INodeExecutionData[] | null) => {
-      for (const item of items ?? []) {
-        const key = `${String(item.json.roomId)}#${String(item.json.sequence)}`;
-        expect(emitted.has(key)).toBe(false);
-        emitted.add(key);
-      }
-    };
-    const arrive = async () => {
-      const id = ids[Math.floor(random() * ids.length)];
-      await emulator.simulate('events', { RoomId: id, count: 1 + Math.floor(random() * 220), sameSecond: random() < 0.5 });
-    };
+	it('emits every event once over randomised polls with mid-poll arrivals, failures and restarts', async () => {
+		const random = prng(20240817);
+		const ids = rooms(3);
+		const parameters = chosen(ids);
+		let staticData: IDataObject = {};
+		await pollOnce({ emulator, parameters, staticData });
+		const start = new Map(ids.map((id) => [id, logOf(id).length]));
+		const emitted = new Set<string>();
+		const take = (items: INodeExecutionData[] | null) => {
+			for (const item of items ?? []) {
+				const key = `${String(item.json.roomId)}#${String(item.json.sequence)}`;
+				expect(emitted.has(key)).toBe(false);
+				emitted.add(key);
+			}
+		};
+		const arrive = async () => {
+			const id = ids[Math.floor(random() * ids.length)];
+			await emulator.simulate('events', {
+				RoomId: id,
+				count: 1 + Math.floor(random() * 220),
+				sameSecond: random() < 0.5,
+			});
+		};
 
-    for (let poll = 0; poll < 120; poll++) {
-      resetRateLimiter();
-      if (random() < 0.5) await arrive();
-      if (random() < 0.15) emulator.faults.add({ action: 'GetRoomEvent', kind: 'error', code: 'FailedOperation', times: 1 });
-      if (random() < 0.1) staticData = restart(staticData);
-      try {
-        const { items } = await pollOnce({
-          emulator,
-          parameters,
-          staticData,
-          // Arrivals while the poll pages through the logs.
-          beforeRequest: async () => {
-            if (random() < 0.2) await arrive();
-          },
-        });
-        take(items);
-      } catch (error) {
-        expect((error as Error).message).toMatch(/FailedOperation/);
-      }
-    }
-    resetRateLimiter();
-    take((await pollOnce({ emulator, parameters, staticData })).items);
+		for (let poll = 0; poll < 120; poll++) {
+			resetRateLimiter();
+			if (random() < 0.5) await arrive();
+			if (random() < 0.15)
+				emulator.faults.add({
+					action: 'GetRoomEvent',
+					kind: 'error',
+					code: 'FailedOperation',
+					times: 1,
+				});
+			if (random() < 0.1) staticData = restart(staticData);
+			try {
+				const { items } = await pollOnce({
+					emulator,
+					parameters,
+					staticData,
+					// Arrivals while the poll pages through the logs.
+					beforeRequest: async () => {
+						if (random() < 0.2) await arrive();
+					},
+				});
+				take(items);
+			} catch (error) {
+				expect((error as Error).message).toMatch(/FailedOperation/);
+			}
+		}
+		resetRateLimiter();
+		take((await pollOnce({ emulator, parameters, staticData })).items);
 
-    const expected = ids.flatMap((id) => logOf(id).map((_, index) => index).filter((index) => index >= start.get(id)!).map((index) => `${id}#${index + 1}`));
-    expect([...emitted].sort()).toEqual(expected.sort());
-  });
+		const expected = ids.flatMap((id) =>
+			logOf(id)
+				.map((_, index) => index)
+				.filter((index) => index >= start.get(id)!)
+				.map((index) => `${id}#${index + 1}`),
+		);
+		expect([...emitted].sort()).toEqual(expected.sort());
+	});
 
-  it('picks up new rooms in "every room" mode and forgets them an hour after they end', async () => {
-    const before = rooms(1);
-    const staticData: IDataObject = {};
-    await pollOnce({ emulator, parameters: { watch: 'all' }, staticData });
-    // A room that starts after the activation (its RoomStart is 60 s before "now").
-    emulator.clock.advance(120);
-    const [fresh] = rooms(1);
-    await emulator.simulate('events', { RoomId: fresh, count: 2, types: ['MemberJoin'] });
-    const { items } = await pollOnce({ emulator, parameters: { watch: 'all' }, staticData });
-    expect(items!.filter((item) => item.json.roomId === fresh).map((item) => item.json.eventType)).toEqual(['RoomStart', 'MemberJoin', 'MemberJoin']);
-    expect(Object.keys(staticData.rooms as IDataObject)).toEqual(expect.arrayContaining([String(before[0]), String(fresh)]));
+	it('picks up new rooms in "every room" mode and forgets them an hour after they end', async () => {
+		const before = rooms(1);
+		const staticData: IDataObject = {};
+		await pollOnce({ emulator, parameters: { watch: 'all' }, staticData });
+		// A room that starts after the activation (its RoomStart is 60 s before "now").
+		emulator.clock.advance(120);
+		const [fresh] = rooms(1);
+		await emulator.simulate('events', { RoomId: fresh, count: 2, types: ['MemberJoin'] });
+		const { items } = await pollOnce({ emulator, parameters: { watch: 'all' }, staticData });
+		expect(
+			items!.filter((item) => item.json.roomId === fresh).map((item) => item.json.eventType),
+		).toEqual(['RoomStart', 'MemberJoin', 'MemberJoin']);
+		expect(Object.keys(staticData.rooms as IDataObject)).toEqual(
+			expect.arrayContaining([String(before[0]), String(fresh)]),
+		);
 
-    // The class ends: RoomEnd is emitted, and once the hour (plus margin) is over the room leaves the state.
-    finishRoom(emulator.state.apps.get(emulator.account.sdkAppId)!.rooms.get(fresh)!, emulator.clock.now());
-    const ended = await pollOnce({ emulator, parameters: { watch: 'all' }, staticData });
-    expect(ended.items!.filter((item) => item.json.roomId === fresh).map((item) => item.json.eventType)).toContain('RoomEnd');
-    emulator.clock.advance(FORGET_AFTER_SECONDS + 1);
-    await pollOnce({ emulator, parameters: { watch: 'all' }, staticData });
-    expect(Object.keys(staticData.rooms as IDataObject)).not.toContain(String(fresh));
-  });
+		// The class ends: RoomEnd is emitted, and once the hour (plus margin) is over the room leaves the state.
+		finishRoom(
+			emulator.state.apps.get(emulator.account.sdkAppId)!.rooms.get(fresh)!,
+			emulator.clock.now(),
+		);
+		const ended = await pollOnce({ emulator, parameters: { watch: 'all' }, staticData });
+		expect(
+			ended.items!.filter((item) => item.json.roomId === fresh).map((item) => item.json.eventType),
+		).toContain('RoomEnd');
+		emulator.clock.advance(FORGET_AFTER_SECONDS + 1);
+		await pollOnce({ emulator, parameters: { watch: 'all' }, staticData });
+		expect(Object.keys(staticData.rooms as IDataObject)).not.toContain(String(fresh));
+	});
 
-  it('"Fetch Test Event" returns the latest event without moving cursors', async () => {
-    const [id] = rooms(1);
-    const parameters = chosen([id], { events: ['MicOn'] });
-    const staticData: IDataObject = {};
-    await pollOnce({ emulator, parameters, staticData });
-    await emulator.simulate('events', { RoomId: id, count: 4, types: ['MicOn', 'MicOff'] });
-    const saved = JSON.stringify(staticData);
-    const { items } = await pollOnce({ emulator, parameters, staticData, mode: 'manual' });
-    expect(items).toHaveLength(1);
-    expect(items![0].json).toMatchObject({ roomId: id, eventType: 'MicOn', sequence: 4 });
-    expect(JSON.stringify(staticData)).toBe(saved);
-    await expect(pollOnce({ emulator, parameters: chosen([id], { events: ['ScreenOn'] }), mode: 'manual' })).rejects.toThrow('No room event to show yet');
-  });
+	it('"Fetch Test Event" returns the latest event without moving cursors', async () => {
+		const [id] = rooms(1);
+		const parameters = chosen([id], { events: ['MicOn'] });
+		const staticData: IDataObject = {};
+		await pollOnce({ emulator, parameters, staticData });
+		await emulator.simulate('events', { RoomId: id, count: 4, types: ['MicOn', 'MicOff'] });
+		const saved = JSON.stringify(staticData);
+		const { items } = await pollOnce({ emulator, parameters, staticData, mode: 'manual' });
+		expect(items).toHaveLength(1);
+		expect(items![0].json).toMatchObject({ roomId: id, eventType: 'MicOn', sequence: 4 });
+		expect(JSON.stringify(staticData)).toBe(saved);
+		await expect(
+			pollOnce({ emulator, parameters: chosen([id], { events: ['ScreenOn'] }), mode: 'manual' }),
+		).rejects.toThrow('No room event to show yet');
+	});
 
-  it('fails the activation with Tencent\'s code on a bad key or SdkAppId', async () => {
-    const [id] = rooms(1);
-    await expect(pollOnce({ emulator, credentials: { secretKey: 'wrong' }, parameters: chosen([id]) })).rejects.toThrow(/AuthFailure\.\w+/);
-    await expect(pollOnce({ emulator, parameters: chosen([id], { options: { sdkAppId: 1234 } }) })).rejects.toThrow(/SdkAppId/);
-  });
+	it("fails the activation with Tencent's code on a bad key or SdkAppId", async () => {
+		const [id] = rooms(1);
+		await expect(
+			pollOnce({ emulator, credentials: { secretKey: 'wrong' }, parameters: chosen([id]) }),
+		).rejects.toThrow(/AuthFailure\.\w+/);
+		await expect(
+			pollOnce({ emulator, parameters: chosen([id], { options: { sdkAppId: 1234 } }) }),
+		).rejects.toThrow(/SdkAppId/);
+	});
 });

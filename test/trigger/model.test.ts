@@ -14,226 +14,295 @@ const realNow = triggerClock.now;
 
 beforeAll(() => setRetryPolicy({ baseDelayMs: 0, maxDelayMs: 0 }));
 afterAll(() => {
-  setRetryPolicy({});
-  triggerClock.now = realNow;
+	setRetryPolicy({});
+	triggerClock.now = realNow;
 });
 
 interface Scenario {
-  seed: number;
-  polls: number;
-  rooms: number;
-  watch: 'all' | 'chosen';
-  events?: string[];
-  emitPastEvents?: boolean;
+	seed: number;
+	polls: number;
+	rooms: number;
+	watch: 'all' | 'chosen';
+	events?: string[];
+	emitPastEvents?: boolean;
 }
 
-const TYPES = ['MemberJoin', 'CameraOn', 'MicOn', 'MicOff', 'ScreenOn', 'ScreenOff', 'VisibleOn', 'VisibleOff', 'CameraOff', 'MemberQuit', 'RecordFinish'];
+const TYPES = [
+	'MemberJoin',
+	'CameraOn',
+	'MicOn',
+	'MicOff',
+	'ScreenOn',
+	'ScreenOff',
+	'VisibleOn',
+	'VisibleOff',
+	'CameraOff',
+	'MemberQuit',
+	'RecordFinish',
+];
 
 function setup(roomCount: number): { h: Harness; roomIds: number[] } {
-  const h = harness();
-  triggerClock.now = () => h.clock.now();
-  const roomIds: number[] = [];
-  for (let i = 0; i < roomCount; i++) {
-    const id = h.room({ Name: `Room ${i}` }, 30, 5 * 3600);
-    roomIds.push(id);
-  }
-  h.clock.advance(60);
-  for (const id of roomIds) h.call('StartRoom', { RoomId: id });
-  return { h, roomIds };
+	const h = harness();
+	triggerClock.now = () => h.clock.now();
+	const roomIds: number[] = [];
+	for (let i = 0; i < roomCount; i++) {
+		const id = h.room({ Name: `Room ${i}` }, 30, 5 * 3600);
+		roomIds.push(id);
+	}
+	h.clock.advance(60);
+	for (const id of roomIds) h.call('StartRoom', { RoomId: id });
+	return { h, roomIds };
 }
 
 function key(item: INodeExecutionData): string {
-  return `${String(item.json.roomId)}#${String(item.json.sequence)}`;
+	return `${String(item.json.roomId)}#${String(item.json.sequence)}`;
 }
 
 async function run(scenario: Scenario): Promise<void> {
-  const random = prng(scenario.seed);
-  const { h, roomIds } = setup(scenario.rooms);
-  const poller = new FakePoller(h);
-  const parameters: IDataObject = {
-    watch: scenario.watch,
-    rooms: { room: roomIds.map((id) => ({ roomId: { __rl: true, mode: 'id', value: String(id) } })) },
-    events: scenario.events ?? ALL_EVENT_TYPES,
-    emitPastEvents: scenario.emitPastEvents ?? false,
-  };
-  const append = (roomId: number, count: number, sameSecond: boolean) => {
-    const room = h.app.rooms.get(roomId);
-    if (!room || room.status !== 1) return;
-    const types = Array.from({ length: 1 + Math.floor(random() * 4) }, () => TYPES[Math.floor(random() * TYPES.length)]);
-    h.sim('events', { RoomId: roomId, count, types, sameSecond });
-  };
-  // History before the activation: only emitted with emitPastEvents.
-  for (const id of roomIds) append(id, Math.floor(random() * 450), random() < 0.5);
-  const startIndex = new Map(roomIds.map((id) => [id, scenario.emitPastEvents ? 0 : h.app.rooms.get(id)!.events.length]));
+	const random = prng(scenario.seed);
+	const { h, roomIds } = setup(scenario.rooms);
+	const poller = new FakePoller(h);
+	const parameters: IDataObject = {
+		watch: scenario.watch,
+		rooms: {
+			room: roomIds.map((id) => ({ roomId: { __rl: true, mode: 'id', value: String(id) } })),
+		},
+		events: scenario.events ?? ALL_EVENT_TYPES,
+		emitPastEvents: scenario.emitPastEvents ?? false,
+	};
+	const append = (roomId: number, count: number, sameSecond: boolean) => {
+		const room = h.app.rooms.get(roomId);
+		if (!room || room.status !== 1) return;
+		const types = Array.from(
+			{ length: 1 + Math.floor(random() * 4) },
+			() => TYPES[Math.floor(random() * TYPES.length)],
+		);
+		h.sim('events', { RoomId: roomId, count, types, sameSecond });
+	};
+	// History before the activation: only emitted with emitPastEvents.
+	for (const id of roomIds) append(id, Math.floor(random() * 450), random() < 0.5);
+	const startIndex = new Map(
+		roomIds.map((id) => [id, scenario.emitPastEvents ? 0 : h.app.rooms.get(id)!.events.length]),
+	);
 
-  const emitted = new Map<string, number>();
-  const perRoomLast = new Map<number, number>();
-  let staticData: IDataObject = {};
-  // The activation: a clean first poll, so that "before the activation" is well defined for the
-  // oracle (arrivals during it would be history or not depending on the request order).
-  for (const item of (await poller.poll(parameters, staticData)) ?? []) emitted.set(key(item), -1);
-  let faultRate = 0;
-  poller.beforeRequest = ({ action }) => {
-    // Concurrent arrivals: events land between the requests (and pages) of a poll.
-    if (random() < 0.15) append(roomIds[Math.floor(random() * roomIds.length)], 1 + Math.floor(random() * 250), random() < 0.5);
-    if (action === 'GetRoomEvent' && random() < faultRate) return random() < 0.5 ? 'FailedOperation' : 'InternalError';
-    return undefined;
-  };
+	const emitted = new Map<string, number>();
+	const perRoomLast = new Map<number, number>();
+	let staticData: IDataObject = {};
+	// The activation: a clean first poll, so that "before the activation" is well defined for the
+	// oracle (arrivals during it would be history or not depending on the request order).
+	for (const item of (await poller.poll(parameters, staticData)) ?? []) emitted.set(key(item), -1);
+	let faultRate = 0;
+	poller.beforeRequest = ({ action }) => {
+		// Concurrent arrivals: events land between the requests (and pages) of a poll.
+		if (random() < 0.15)
+			append(
+				roomIds[Math.floor(random() * roomIds.length)],
+				1 + Math.floor(random() * 250),
+				random() < 0.5,
+			);
+		if (action === 'GetRoomEvent' && random() < faultRate)
+			return random() < 0.5 ? 'FailedOperation' : 'InternalError';
+		return undefined;
+	};
 
-  let maxStateRooms = 0;
-  for (let poll = 0; poll < scenario.polls; poll++) {
-    // Between polls: bursts in random rooms, sometimes many in the same second.
-    for (const id of roomIds) {
-      const r = random();
-      if (r < 0.3) append(id, 1 + Math.floor(random() * 5), random() < 0.5);
-      else if (r < 0.35) append(id, 150 + Math.floor(random() * 400), random() < 0.3);
-    }
-    if (random() < 0.1) staticData = JSON.parse(JSON.stringify(staticData)) as IDataObject; // n8n restarts
-    faultRate = random() < 0.3 ? 0.3 : 0;
-    h.clock.advance(Math.floor(random() * 30));
-    let items: INodeExecutionData[] | null = null;
-    try {
-      items = await poller.poll(parameters, staticData);
-    } catch (error) {
-      // Only when every room failed; nothing may have moved.
-      expect((error as Error).message).toMatch(/FailedOperation|InternalError/);
-    }
-    let previousTime = -Infinity;
-    for (const item of items ?? []) {
-      const k = key(item);
-      expect(emitted.has(k)).toBe(false);
-      emitted.set(k, poll);
-      const roomId = Number(item.json.roomId);
-      const sequence = Number(item.json.sequence);
-      expect(sequence).toBeGreaterThan(perRoomLast.get(roomId) ?? 0);
-      perRoomLast.set(roomId, sequence);
-      expect(Number(item.json.timestamp)).toBeGreaterThanOrEqual(previousTime);
-      previousTime = Number(item.json.timestamp);
-    }
-    maxStateRooms = Math.max(maxStateRooms, Object.keys((staticData.rooms as IDataObject) ?? {}).length);
-    // Rooms end along the way; their events stay readable for an hour.
-    if (poll === Math.floor(scenario.polls * 0.6)) h.call('EndRoom', { RoomId: roomIds[0] });
-  }
+	let maxStateRooms = 0;
+	for (let poll = 0; poll < scenario.polls; poll++) {
+		// Between polls: bursts in random rooms, sometimes many in the same second.
+		for (const id of roomIds) {
+			const r = random();
+			if (r < 0.3) append(id, 1 + Math.floor(random() * 5), random() < 0.5);
+			else if (r < 0.35) append(id, 150 + Math.floor(random() * 400), random() < 0.3);
+		}
+		if (random() < 0.1) staticData = JSON.parse(JSON.stringify(staticData)) as IDataObject; // n8n restarts
+		faultRate = random() < 0.3 ? 0.3 : 0;
+		h.clock.advance(Math.floor(random() * 30));
+		let items: INodeExecutionData[] | null = null;
+		try {
+			items = await poller.poll(parameters, staticData);
+		} catch (error) {
+			// Only when every room failed; nothing may have moved.
+			expect((error as Error).message).toMatch(/FailedOperation|InternalError/);
+		}
+		let previousTime = -Infinity;
+		for (const item of items ?? []) {
+			const k = key(item);
+			expect(emitted.has(k)).toBe(false);
+			emitted.set(k, poll);
+			const roomId = Number(item.json.roomId);
+			const sequence = Number(item.json.sequence);
+			expect(sequence).toBeGreaterThan(perRoomLast.get(roomId) ?? 0);
+			perRoomLast.set(roomId, sequence);
+			expect(Number(item.json.timestamp)).toBeGreaterThanOrEqual(previousTime);
+			previousTime = Number(item.json.timestamp);
+		}
+		maxStateRooms = Math.max(
+			maxStateRooms,
+			Object.keys((staticData.rooms as IDataObject) ?? {}).length,
+		);
+		// Rooms end along the way; their events stay readable for an hour.
+		if (poll === Math.floor(scenario.polls * 0.6)) h.call('EndRoom', { RoomId: roomIds[0] });
+	}
 
-  // Drain: no faults, no arrivals, until nothing is left.
-  poller.beforeRequest = undefined;
-  for (let i = 0; i < 5; i++) {
-    const items = await poller.poll(parameters, staticData);
-    for (const item of items ?? []) {
-      expect(emitted.has(key(item))).toBe(false);
-      emitted.set(key(item), scenario.polls + i);
-    }
-  }
+	// Drain: no faults, no arrivals, until nothing is left.
+	poller.beforeRequest = undefined;
+	for (let i = 0; i < 5; i++) {
+		const items = await poller.poll(parameters, staticData);
+		for (const item of items ?? []) {
+			expect(emitted.has(key(item))).toBe(false);
+			emitted.set(key(item), scenario.polls + i);
+		}
+	}
 
-  const wanted = new Set(scenario.events && scenario.events.length ? scenario.events : ALL_EVENT_TYPES);
-  const expected: string[] = [];
-  for (const id of roomIds) {
-    h.app.rooms.get(id)!.events.forEach((event, index) => {
-      if (index >= startIndex.get(id)! && wanted.has(event.Event)) expected.push(`${id}#${index + 1}`);
-    });
-  }
-  expect([...emitted.keys()].sort()).toEqual(expected.sort());
-  expect(maxStateRooms).toBeLessThanOrEqual(scenario.rooms);
+	const wanted = new Set(
+		scenario.events && scenario.events.length ? scenario.events : ALL_EVENT_TYPES,
+	);
+	const expected: string[] = [];
+	for (const id of roomIds) {
+		h.app.rooms.get(id)!.events.forEach((event, index) => {
+			if (index >= startIndex.get(id)! && wanted.has(event.Event))
+				expected.push(`${id}#${index + 1}`);
+		});
+	}
+	expect([...emitted.keys()].sort()).toEqual(expected.sort());
+	expect(maxStateRooms).toBeLessThanOrEqual(scenario.rooms);
 
-  // The ended room leaves the state after its hour; the others stay.
-  h.clock.advance(2 * 3600);
-  await poller.poll(parameters, staticData);
-  const left = Object.keys(staticData.rooms as IDataObject);
-  if (scenario.watch === 'chosen') {
-    expect((staticData.rooms as Record<string, IDataObject>)[String(roomIds[0])]).toMatchObject({ closed: true });
-  } else {
-    expect(left).not.toContain(String(roomIds[0]));
-  }
+	// The ended room leaves the state after its hour; the others stay.
+	h.clock.advance(2 * 3600);
+	await poller.poll(parameters, staticData);
+	const left = Object.keys(staticData.rooms as IDataObject);
+	if (scenario.watch === 'chosen') {
+		expect((staticData.rooms as Record<string, IDataObject>)[String(roomIds[0])]).toMatchObject({
+			closed: true,
+		});
+	} else {
+		expect(left).not.toContain(String(roomIds[0]));
+	}
 }
 
 describe('trigger model: every event exactly once', () => {
-  it.each<Scenario>([
-    { seed: 1, polls: 300, rooms: 3, watch: 'chosen' },
-    { seed: 2, polls: 300, rooms: 4, watch: 'all' },
-    { seed: 3, polls: 200, rooms: 3, watch: 'chosen', events: ['MemberJoin', 'RecordFinish', 'RoomEnd'] },
-    { seed: 4, polls: 200, rooms: 2, watch: 'all', emitPastEvents: true },
-  ])('seed $seed: $polls polls, $rooms rooms, $watch', async (scenario) => {
-    await run(scenario);
-  });
+	it.each<Scenario>([
+		{ seed: 1, polls: 300, rooms: 3, watch: 'chosen' },
+		{ seed: 2, polls: 300, rooms: 4, watch: 'all' },
+		{
+			seed: 3,
+			polls: 200,
+			rooms: 3,
+			watch: 'chosen',
+			events: ['MemberJoin', 'RecordFinish', 'RoomEnd'],
+		},
+		{ seed: 4, polls: 200, rooms: 2, watch: 'all', emitPastEvents: true },
+	])('seed $seed: $polls polls, $rooms rooms, $watch', async (scenario) => {
+		await run(scenario);
+	});
 });
 
 describe('manual mode', () => {
-  it('returns the latest wanted event and moves no cursor', async () => {
-    const { h, roomIds } = setup(2);
-    const poller = new FakePoller(h);
-    const parameters = { watch: 'all', events: ['MicOn'] };
-    const staticData: IDataObject = {};
-    await poller.poll(parameters, staticData);
-    const saved = JSON.stringify(staticData);
-    h.sim('events', { RoomId: roomIds[0], count: 3, types: ['MicOn', 'MicOff'] });
-    h.sim('events', { RoomId: roomIds[1], count: 450, types: ['CameraOn'] });
-    const items = await poller.poll(parameters, staticData, 'manual');
-    expect(items).toHaveLength(1);
-    expect(items![0].json).toMatchObject({ roomId: roomIds[0], eventType: 'MicOn', sequence: 4, roomName: 'Room 0' });
-    expect(JSON.stringify(staticData)).toBe(saved);
-    // The trigger still emits both MicOn events afterwards.
-    expect((await poller.poll(parameters, staticData))?.map((item) => item.json.sequence)).toEqual([2, 4]);
-  });
+	it('returns the latest wanted event and moves no cursor', async () => {
+		const { h, roomIds } = setup(2);
+		const poller = new FakePoller(h);
+		const parameters = { watch: 'all', events: ['MicOn'] };
+		const staticData: IDataObject = {};
+		await poller.poll(parameters, staticData);
+		const saved = JSON.stringify(staticData);
+		h.sim('events', { RoomId: roomIds[0], count: 3, types: ['MicOn', 'MicOff'] });
+		h.sim('events', { RoomId: roomIds[1], count: 450, types: ['CameraOn'] });
+		const items = await poller.poll(parameters, staticData, 'manual');
+		expect(items).toHaveLength(1);
+		expect(items![0].json).toMatchObject({
+			roomId: roomIds[0],
+			eventType: 'MicOn',
+			sequence: 4,
+			roomName: 'Room 0',
+		});
+		expect(JSON.stringify(staticData)).toBe(saved);
+		// The trigger still emits both MicOn events afterwards.
+		expect((await poller.poll(parameters, staticData))?.map((item) => item.json.sequence)).toEqual([
+			2, 4,
+		]);
+	});
 
-  it('says clearly when there is no event', async () => {
-    const { h, roomIds } = setup(1);
-    const poller = new FakePoller(h);
-    await expect(poller.poll({ watch: 'chosen', rooms: { room: [{ roomId: String(roomIds[0]) }] }, events: ['ScreenOn'] }, {}, 'manual')).rejects.toThrow(
-      'No room event to show yet',
-    );
-  });
+	it('says clearly when there is no event', async () => {
+		const { h, roomIds } = setup(1);
+		const poller = new FakePoller(h);
+		await expect(
+			poller.poll(
+				{
+					watch: 'chosen',
+					rooms: { room: [{ roomId: String(roomIds[0]) }] },
+					events: ['ScreenOn'],
+				},
+				{},
+				'manual',
+			),
+		).rejects.toThrow('No room event to show yet');
+	});
 });
 
 describe('failures', () => {
-  it('an SdkAppId error fails the poll and moves nothing', async () => {
-    const { h, roomIds } = setup(2);
-    const poller = new FakePoller(h);
-    const parameters = { watch: 'chosen', rooms: { room: roomIds.map((id) => ({ roomId: String(id) })) } };
-    const staticData: IDataObject = {};
-    await poller.poll(parameters, staticData);
-    h.sim('events', { RoomId: roomIds[0], count: 5 });
-    h.sim('events', { RoomId: roomIds[1], count: 5 });
-    const before = JSON.stringify(staticData);
-    // The first room answers, the second says the key is bad: nothing is saved.
-    poller.beforeRequest = ({ body }) => (body.RoomId === roomIds[1] ? 'AuthFailure.SignatureFailure' : undefined);
-    await expect(poller.poll(parameters, staticData)).rejects.toThrow('AuthFailure.SignatureFailure');
-    expect(JSON.stringify(staticData)).toBe(before);
-    poller.beforeRequest = undefined;
-    expect(await poller.poll(parameters, staticData)).toHaveLength(10);
-  });
+	it('an SdkAppId error fails the poll and moves nothing', async () => {
+		const { h, roomIds } = setup(2);
+		const poller = new FakePoller(h);
+		const parameters = {
+			watch: 'chosen',
+			rooms: { room: roomIds.map((id) => ({ roomId: String(id) })) },
+		};
+		const staticData: IDataObject = {};
+		await poller.poll(parameters, staticData);
+		h.sim('events', { RoomId: roomIds[0], count: 5 });
+		h.sim('events', { RoomId: roomIds[1], count: 5 });
+		const before = JSON.stringify(staticData);
+		// The first room answers, the second says the key is bad: nothing is saved.
+		poller.beforeRequest = ({ body }) =>
+			body.RoomId === roomIds[1] ? 'AuthFailure.SignatureFailure' : undefined;
+		await expect(poller.poll(parameters, staticData)).rejects.toThrow(
+			'AuthFailure.SignatureFailure',
+		);
+		expect(JSON.stringify(staticData)).toBe(before);
+		poller.beforeRequest = undefined;
+		expect(await poller.poll(parameters, staticData)).toHaveLength(10);
+	});
 
-  it('a failing room does not stop the others and keeps what it read before failing', async () => {
-    const { h, roomIds } = setup(2);
-    const poller = new FakePoller(h);
-    const parameters = { watch: 'chosen', rooms: { room: roomIds.map((id) => ({ roomId: String(id) })) } };
-    const staticData: IDataObject = {};
-    await poller.poll(parameters, staticData);
-    h.sim('events', { RoomId: roomIds[0], count: 450 });
-    h.sim('events', { RoomId: roomIds[1], count: 3 });
-    // Room 0: pages 1 and 2 answer, page 3 fails.
-    poller.beforeRequest = ({ body }) => (body.RoomId === roomIds[0] && body.Page === 3 ? 'FailedOperation' : undefined);
-    // Each log starts with RoomStart (sequence 1), seen at the activation.
-    const first = await poller.poll(parameters, staticData);
-    expect(first!.filter((item) => item.json.roomId === roomIds[0]).map((item) => item.json.sequence)).toEqual(
-      Array.from({ length: 399 }, (_, i) => 2 + i),
-    );
-    expect(first!.filter((item) => item.json.roomId === roomIds[1])).toHaveLength(3);
-    poller.beforeRequest = undefined;
-    const second = await poller.poll(parameters, staticData);
-    expect(second!.map((item) => item.json.sequence)).toEqual(Array.from({ length: 51 }, (_, i) => 401 + i));
-  });
+	it('a failing room does not stop the others and keeps what it read before failing', async () => {
+		const { h, roomIds } = setup(2);
+		const poller = new FakePoller(h);
+		const parameters = {
+			watch: 'chosen',
+			rooms: { room: roomIds.map((id) => ({ roomId: String(id) })) },
+		};
+		const staticData: IDataObject = {};
+		await poller.poll(parameters, staticData);
+		h.sim('events', { RoomId: roomIds[0], count: 450 });
+		h.sim('events', { RoomId: roomIds[1], count: 3 });
+		// Room 0: pages 1 and 2 answer, page 3 fails.
+		poller.beforeRequest = ({ body }) =>
+			body.RoomId === roomIds[0] && body.Page === 3 ? 'FailedOperation' : undefined;
+		// Each log starts with RoomStart (sequence 1), seen at the activation.
+		const first = await poller.poll(parameters, staticData);
+		expect(
+			first!.filter((item) => item.json.roomId === roomIds[0]).map((item) => item.json.sequence),
+		).toEqual(Array.from({ length: 399 }, (_, i) => 2 + i));
+		expect(first!.filter((item) => item.json.roomId === roomIds[1])).toHaveLength(3);
+		poller.beforeRequest = undefined;
+		const second = await poller.poll(parameters, staticData);
+		expect(second!.map((item) => item.json.sequence)).toEqual(
+			Array.from({ length: 51 }, (_, i) => 401 + i),
+		);
+	});
 
-  it('a quiet room costs one request per poll', async () => {
-    const { h, roomIds } = setup(3);
-    const poller = new FakePoller(h);
-    const parameters = { watch: 'chosen', rooms: { room: roomIds.map((id) => ({ roomId: String(id) })) } };
-    const staticData: IDataObject = {};
-    for (const id of roomIds) h.sim('events', { RoomId: id, count: 1000 });
-    await poller.poll(parameters, staticData);
-    const before = poller.calls.length;
-    expect(await poller.poll(parameters, staticData)).toBeNull();
-    expect(poller.calls.length - before).toBe(3);
-    expect(poller.calls.slice(before).map((call) => call.body.Page)).toEqual([6, 6, 6]);
-    expect(ACCOUNT.sdkAppId).toBe(poller.calls[0].body.SdkAppId);
-  });
+	it('a quiet room costs one request per poll', async () => {
+		const { h, roomIds } = setup(3);
+		const poller = new FakePoller(h);
+		const parameters = {
+			watch: 'chosen',
+			rooms: { room: roomIds.map((id) => ({ roomId: String(id) })) },
+		};
+		const staticData: IDataObject = {};
+		for (const id of roomIds) h.sim('events', { RoomId: id, count: 1000 });
+		await poller.poll(parameters, staticData);
+		const before = poller.calls.length;
+		expect(await poller.poll(parameters, staticData)).toBeNull();
+		expect(poller.calls.length - before).toBe(3);
+		expect(poller.calls.slice(before).map((call) => call.body.Page)).toEqual([6, 6, 6]);
+		expect(ACCOUNT.sdkAppId).toBe(poller.calls[0].body.SdkAppId);
+	});
 });

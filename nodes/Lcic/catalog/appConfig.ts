@@ -5,7 +5,12 @@ import type { FieldSpec, OperationSpec } from './types';
 // Application Configuration APIs (5 actions): custom content per scene, callback settings and
 // watermarks.
 
-const url = (param: string, displayName: string, description: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({
+const url = (
+	param: string,
+	displayName: string,
+	description: string,
+	extra: Partial<FieldSpec> = {},
+): FieldSpec => ({
 	param,
 	displayName,
 	description,
@@ -28,18 +33,28 @@ const CUSTOM_CONTENT: FieldSpec = {
 		{
 			param: 'Scene',
 			displayName: 'Scene',
-			description: 'Name of the scene; one application can have several scenes with different content',
+			description:
+				'Name of the scene; one application can have several scenes with different content',
 			type: 'string',
 			required: true,
 			default: '',
 			placeholder: 'e.g. default',
 		},
 		url('LogoUrl', 'Logo URL', 'Logo shown in class as the icon of the classroom or platform'),
-		url('HomeUrl', 'Home URL', 'Page the class goes to when it ends. Left out, the class page closes.', {
-			placeholder: 'e.g. https://example.com/home',
+		url(
+			'HomeUrl',
+			'Home URL',
+			'Page the class goes to when it ends. Left out, the class page closes.',
+			{
+				placeholder: 'e.g. https://example.com/home',
+			},
+		),
+		url('JsUrl', 'JS URL', 'Custom JavaScript loaded into the class page', {
+			placeholder: 'e.g. https://example.com/class.js',
 		}),
-		url('JsUrl', 'JS URL', 'Custom JavaScript loaded into the class page', { placeholder: 'e.g. https://example.com/class.js' }),
-		url('CssUrl', 'CSS URL', 'Custom CSS loaded into the class page', { placeholder: 'e.g. https://example.com/class.css' }),
+		url('CssUrl', 'CSS URL', 'Custom CSS loaded into the class page', {
+			placeholder: 'e.g. https://example.com/class.css',
+		}),
 	],
 };
 
@@ -55,27 +70,58 @@ const percent = (param: string, displayName: string, description: string): Field
 });
 
 const watermarkBox = (prefix: 'Teacher' | 'Board', area: string): FieldSpec[] => [
-	percent(`${prefix}W`, `${area} Watermark Width (%)`, `Width of the ${area.toLowerCase()} watermark, in percent of the video width (LCIC default: 0)`),
-	percent(`${prefix}H`, `${area} Watermark Height (%)`, `Height of the ${area.toLowerCase()} watermark, in percent of the video height (LCIC default: 0)`),
-	percent(`${prefix}X`, `${area} Watermark X (%)`, `Horizontal offset of the ${area.toLowerCase()} watermark, in percent of the video width (50 is the middle)`),
-	percent(`${prefix}Y`, `${area} Watermark Y (%)`, `Vertical offset of the ${area.toLowerCase()} watermark, in percent (50 is the middle)`),
+	percent(
+		`${prefix}W`,
+		`${area} Watermark Width (%)`,
+		`Width of the ${area.toLowerCase()} watermark, in percent of the video width (LCIC default: 0)`,
+	),
+	percent(
+		`${prefix}H`,
+		`${area} Watermark Height (%)`,
+		`Height of the ${area.toLowerCase()} watermark, in percent of the video height (LCIC default: 0)`,
+	),
+	percent(
+		`${prefix}X`,
+		`${area} Watermark X (%)`,
+		`Horizontal offset of the ${area.toLowerCase()} watermark, in percent of the video width (50 is the middle)`,
+	),
+	percent(
+		`${prefix}Y`,
+		`${area} Watermark Y (%)`,
+		`Vertical offset of the ${area.toLowerCase()} watermark, in percent (50 is the middle)`,
+	),
 ];
 
 const WATERMARK_FIELDS: FieldSpec[] = [
-	url('TeacherUrl', 'Teacher Video Watermark URL', "Image shown over the teacher's video. Add it empty to remove that watermark.", {
-		sendEmpty: true,
-		placeholder: 'e.g. https://example.com/watermark.png',
-	}),
+	url(
+		'TeacherUrl',
+		'Teacher Video Watermark URL',
+		"Image shown over the teacher's video. Add it empty to remove that watermark.",
+		{
+			sendEmpty: true,
+			placeholder: 'e.g. https://example.com/watermark.png',
+		},
+	),
 	...watermarkBox('Teacher', 'Teacher Video'),
-	url('BoardUrl', 'Whiteboard Watermark URL', 'Image shown over the whiteboard. Add it empty to remove that watermark.', {
-		sendEmpty: true,
-		placeholder: 'e.g. https://example.com/watermark.png',
-	}),
+	url(
+		'BoardUrl',
+		'Whiteboard Watermark URL',
+		'Image shown over the whiteboard. Add it empty to remove that watermark.',
+		{
+			sendEmpty: true,
+			placeholder: 'e.g. https://example.com/watermark.png',
+		},
+	),
 	...watermarkBox('Board', 'Whiteboard'),
-	url('VideoUrl', 'No-Video Image URL', 'Image shown where there is no video stream. Add it empty to remove it.', {
-		sendEmpty: true,
-		placeholder: 'e.g. https://example.com/no-video.png',
-	}),
+	url(
+		'VideoUrl',
+		'No-Video Image URL',
+		'Image shown where there is no video stream. Add it empty to remove it.',
+		{
+			sendEmpty: true,
+			placeholder: 'e.g. https://example.com/no-video.png',
+		},
+	),
 	{
 		param: 'Text',
 		displayName: 'Watermark Text',
@@ -95,7 +141,9 @@ const WATERMARK_FIELDS: FieldSpec[] = [
 ];
 
 function nothingSet(body: IDataObject, what: string): string | undefined {
-	return Object.keys(body).some((key) => key !== 'SdkAppId') ? undefined : `Nothing to ${what}: add a field under Additional Fields`;
+	return Object.keys(body).some((key) => key !== 'SdkAppId')
+		? undefined
+		: `Nothing to ${what}: add a field under Additional Fields`;
 }
 
 const CALLBACK_PORT = /^[a-z]+:\/\/[^/?#]*:(\d+)(?:[/?#]|$)/i;
@@ -106,7 +154,8 @@ export const appConfigOperations: OperationSpec[] = [
 		operation: 'setCustomContent',
 		displayName: 'Set Custom Content',
 		action: 'SetAppCustomContent',
-		description: 'Set the logo, home page, JS and CSS of application scenes; also needed after changing the JS or CSS files (SetAppCustomContent)',
+		description:
+			'Set the logo, home page, JS and CSS of application scenes; also needed after changing the JS or CSS files (SetAppCustomContent)',
 		sdkAppId: 'required',
 		readOnly: false,
 		fields: [CUSTOM_CONTENT],
@@ -117,7 +166,8 @@ export const appConfigOperations: OperationSpec[] = [
 		operation: 'deleteCustomContent',
 		displayName: 'Delete Custom Content',
 		action: 'DeleteAppCustomContent',
-		description: 'Delete the custom content of some scenes, or of all scenes (DeleteAppCustomContent)',
+		description:
+			'Delete the custom content of some scenes, or of all scenes (DeleteAppCustomContent)',
 		sdkAppId: 'required',
 		readOnly: false,
 		fields: [
@@ -159,13 +209,21 @@ export const appConfigOperations: OperationSpec[] = [
 				type: 'string',
 				default: '',
 			},
-			url('TransferUrl', 'Transfer URL', 'Address of the transfer (re-storage) setting of the application', {
-				placeholder: 'e.g. https://example.com/transfer',
-			}),
+			url(
+				'TransferUrl',
+				'Transfer URL',
+				'Address of the transfer (re-storage) setting of the application',
+				{
+					placeholder: 'e.g. https://example.com/transfer',
+				},
+			),
 		],
 		output: { kind: 'response' },
 		validate: (body) => {
-			const port = typeof body.Callback === 'string' ? CALLBACK_PORT.exec(body.Callback.trim())?.[1] : undefined;
+			const port =
+				typeof body.Callback === 'string'
+					? CALLBACK_PORT.exec(body.Callback.trim())?.[1]
+					: undefined;
 			if (port !== undefined && port !== '80' && port !== '443') {
 				return `"Callback URL" must use port 80 or 443, the only ones LCIC calls (got ${port})`;
 			}

@@ -13,21 +13,40 @@ const documentId = (description: string): FieldSpec => ({
 	required: true,
 });
 
-const PERMISSION = choice('Permission', 'Permission', 'Who can use the document (LCIC default: Private)', [
-	{ name: 'Private', value: 0, description: 'Only its owner' },
-	{ name: 'Public', value: 1, description: 'Every user of the application' },
-]);
+const PERMISSION = choice(
+	'Permission',
+	'Permission',
+	'Who can use the document (LCIC default: Private)',
+	[
+		{ name: 'Private', value: 0, description: 'Only its owner' },
+		{ name: 'Public', value: 1, description: 'Every user of the application' },
+	],
+);
 
-const TRANSCODE_TYPE = choice('TranscodeType', 'Transcoding', 'How LCIC converts the file for the whiteboard (LCIC default: None)', [
-	{ name: 'None (Images)', value: 0, description: 'For bmp, jpg, jpeg, png and gif files' },
-	{ name: 'Document', value: 1, description: 'For ppt, pptx, pdf, doc, docx, xls and xlsx files' },
-	{
-		name: 'Video or Audio',
-		value: 2,
-		description: 'For mp4, 3gp, mpeg, avi, flv, wmv, rm, h264, mp3, wav, wma, aac, flac and opus files',
-	},
-	{ name: 'Document, Alternative Converter', value: 3, description: 'Recommended for courseware made with WPS' },
-]);
+const TRANSCODE_TYPE = choice(
+	'TranscodeType',
+	'Transcoding',
+	'How LCIC converts the file for the whiteboard (LCIC default: None)',
+	[
+		{ name: 'None (Images)', value: 0, description: 'For bmp, jpg, jpeg, png and gif files' },
+		{
+			name: 'Document',
+			value: 1,
+			description: 'For ppt, pptx, pdf, doc, docx, xls and xlsx files',
+		},
+		{
+			name: 'Video or Audio',
+			value: 2,
+			description:
+				'For mp4, 3gp, mpeg, avi, flv, wmv, rm, h264, mp3, wav, wma, aac, flac and opus files',
+		},
+		{
+			name: 'Document, Alternative Converter',
+			value: 3,
+			description: 'Recommended for courseware made with WPS',
+		},
+	],
+);
 
 const MIN_SCALE_RESOLUTION: FieldSpec = {
 	param: 'MinScaleResolution',
@@ -78,13 +97,23 @@ const DOCUMENT_IDS: FieldSpec = {
 
 const LIST_FIELDS: FieldSpec[] = [
 	ACCESS,
-	owner('Only documents of this user. Left out, the documents of the whole application are listed.'),
+	owner(
+		'Only documents of this user. Left out, the documents of the whole application are listed.',
+	),
 	KEYWORD,
 	DOCUMENT_IDS,
 ];
 
 const documentPaging = (maxPageSize: number) =>
-	({ style: 'page', pageParam: 'Page', sizeParam: 'Limit', firstPage: 1, maxPageSize, itemsKey: 'Documents', totalKey: 'Total' }) as const;
+	({
+		style: 'page',
+		pageParam: 'Page',
+		sizeParam: 'Limit',
+		firstPage: 1,
+		maxPageSize,
+		itemsKey: 'Documents',
+		totalKey: 'Total',
+	}) as const;
 
 export const documentOperations: OperationSpec[] = [
 	{
@@ -197,7 +226,11 @@ export const documentOperations: OperationSpec[] = [
 		readOnly: true,
 		fields: [
 			roomIdField('The room whose documents to get'),
-			{ ...ACCESS, description: "Which documents to list (LCIC default: Owner's Private and Everyone's Public Documents)" },
+			{
+				...ACCESS,
+				description:
+					"Which documents to list (LCIC default: Owner's Private and Everyone's Public Documents)",
+			},
 			owner('Only documents of this user. Left out, all documents bound to the room are listed.'),
 		],
 		paging: documentPaging(1000),
@@ -220,7 +253,11 @@ export const documentOperations: OperationSpec[] = [
 				'Passed on to the clients in the room, which act on it (LCIC default: Bind Only)',
 				[
 					{ name: 'Bind Only', value: 0, description: 'The document is available in the room' },
-					{ name: 'Bind and Show', value: 1, description: 'The document is shown when the room opens' },
+					{
+						name: 'Bind and Show',
+						value: 1,
+						description: 'The document is shown when the room opens',
+					},
 				],
 			),
 		],
@@ -234,7 +271,10 @@ export const documentOperations: OperationSpec[] = [
 		description: 'Unbind a document from a room (UnbindDocumentFromRoom)',
 		sdkAppId: 'none',
 		readOnly: false,
-		fields: [roomIdField('The room to unbind the document from'), documentId('The document to unbind')],
+		fields: [
+			roomIdField('The room to unbind the document from'),
+			documentId('The document to unbind'),
+		],
 		output: { kind: 'response' },
 	},
 	{

@@ -35,10 +35,21 @@ export function choice(
 	options: FieldOption[],
 	extra: Partial<FieldSpec> = {},
 ): FieldSpec {
-	return { param, displayName, description, type: 'options', default: options[0].value, options, ...extra };
+	return {
+		param,
+		displayName,
+		description,
+		type: 'options',
+		default: options[0].value,
+		options,
+		...extra,
+	};
 }
 
-export function roomIdField(description = 'The room (class) to act on', extra: Partial<FieldSpec> = {}): FieldSpec {
+export function roomIdField(
+	description = 'The room (class) to act on',
+	extra: Partial<FieldSpec> = {},
+): FieldSpec {
 	return {
 		param: 'RoomId',
 		displayName: 'Room',
@@ -57,7 +68,14 @@ export function userIdField(
 	description: string,
 	extra: Partial<FieldSpec> = {},
 ): FieldSpec {
-	return { param, displayName, description, type: 'user', placeholder: 'e.g. 2CvDgjRNjylAsBZB4iZc0F6koXe', ...extra };
+	return {
+		param,
+		displayName,
+		description,
+		type: 'user',
+		placeholder: 'e.g. 2CvDgjRNjylAsBZB4iZc0F6koXe',
+		...extra,
+	};
 }
 
 /** The message for StartTime >= EndTime, or undefined when both are fine or either is missing. */

@@ -59,7 +59,8 @@ const groupIds = (description: string): FieldSpec => ({
 const GROUP_BASE_INFOS: FieldSpec = {
 	param: 'GroupBaseInfos',
 	displayName: 'Groups',
-	description: 'The groups to create, in order. Each needs GroupName and may name a TeacherId (LCIC names)',
+	description:
+		'The groups to create, in order. Each needs GroupName and may name a TeacherId (LCIC names)',
 	type: 'entries',
 	required: true,
 	default: '[]',
@@ -90,9 +91,12 @@ export const groupOperations: OperationSpec[] = [
 			TEACHER_ID,
 			// One call creates one group: a longer list cannot be split (that would make several
 			// groups), so it is refused; add the rest with "Add Members".
-			memberIds(`Users to add to the new group, comma-separated (at most ${MEMBERS_PER_CALL}; add more later with Add Members)`, {
-				maxItems: MEMBERS_PER_CALL,
-			}),
+			memberIds(
+				`Users to add to the new group, comma-separated (at most ${MEMBERS_PER_CALL}; add more later with Add Members)`,
+				{
+					maxItems: MEMBERS_PER_CALL,
+				},
+			),
 		],
 		output: { kind: 'response' },
 		// No `batch` (BatchCreateGroupWithMembers): its MemberIds is one list for every group of
@@ -103,14 +107,18 @@ export const groupOperations: OperationSpec[] = [
 		operation: 'createMany',
 		displayName: 'Create Many',
 		action: 'BatchCreateGroupWithMembers',
-		description: 'Create several groups in one call, all with the same members (BatchCreateGroupWithMembers)',
+		description:
+			'Create several groups in one call, all with the same members (BatchCreateGroupWithMembers)',
 		sdkAppId: 'required',
 		readOnly: false,
 		fields: [
 			GROUP_BASE_INFOS,
-			memberIds(`Users to add to every group created, comma-separated (at most ${MEMBERS_PER_CALL})`, {
-				maxItems: MEMBERS_PER_CALL,
-			}),
+			memberIds(
+				`Users to add to every group created, comma-separated (at most ${MEMBERS_PER_CALL})`,
+				{
+					maxItems: MEMBERS_PER_CALL,
+				},
+			),
 		],
 		output: { kind: 'response' },
 		chunks: [{ param: 'GroupBaseInfos', size: GROUP_BASE_INFOS_PER_CALL }],
@@ -160,8 +168,16 @@ export const groupOperations: OperationSpec[] = [
 		sdkAppId: 'required',
 		readOnly: true,
 		fields: [
-			{ ...TEACHER_ID, description: 'Only groups whose default teacher is this user. Cannot be combined with Member.' },
-			userIdField('MemberId', 'Member', 'Only groups this user is a member of. Cannot be combined with Teacher.'),
+			{
+				...TEACHER_ID,
+				description:
+					'Only groups whose default teacher is this user. Cannot be combined with Member.',
+			},
+			userIdField(
+				'MemberId',
+				'Member',
+				'Only groups this user is a member of. Cannot be combined with Teacher.',
+			),
 		],
 		paging: {
 			style: 'page',
@@ -190,7 +206,10 @@ export const groupOperations: OperationSpec[] = [
 		fields: [
 			groupId('The group to update'),
 			{ ...GROUP_NAME, description: 'New name of the group' },
-			{ ...TEACHER_ID, description: 'New default teacher of the group (a user ID); the teacher cannot be a member' },
+			{
+				...TEACHER_ID,
+				description: 'New default teacher of the group (a user ID); the teacher cannot be a member',
+			},
 		],
 		output: { kind: 'response' },
 		validate: (body) =>
@@ -219,9 +238,12 @@ export const groupOperations: OperationSpec[] = [
 		readOnly: false,
 		fields: [
 			groupId('The group to add the users to'),
-			memberIds(`The users to add, comma-separated. Longer lists are sent in calls of ${MEMBERS_PER_CALL}.`, {
-				required: true,
-			}),
+			memberIds(
+				`The users to add, comma-separated. Longer lists are sent in calls of ${MEMBERS_PER_CALL}.`,
+				{
+					required: true,
+				},
+			),
 		],
 		output: { kind: 'response' },
 		chunks: [{ param: 'MemberIds', size: MEMBERS_PER_CALL }],
@@ -235,10 +257,15 @@ export const groupOperations: OperationSpec[] = [
 		sdkAppId: 'required',
 		readOnly: false,
 		fields: [
-			groupIds(`The groups to add the users to, comma-separated. Longer lists are sent in calls of ${GROUPS_PER_CALL}.`),
-			memberIds(`The users to add, comma-separated. Longer lists are sent in calls of ${MEMBERS_PER_CALL}.`, {
-				required: true,
-			}),
+			groupIds(
+				`The groups to add the users to, comma-separated. Longer lists are sent in calls of ${GROUPS_PER_CALL}.`,
+			),
+			memberIds(
+				`The users to add, comma-separated. Longer lists are sent in calls of ${MEMBERS_PER_CALL}.`,
+				{
+					required: true,
+				},
+			),
 		],
 		output: { kind: 'response' },
 		chunks: [
@@ -256,9 +283,12 @@ export const groupOperations: OperationSpec[] = [
 		readOnly: false,
 		fields: [
 			groupId('The group to remove the users from (not a merged group)'),
-			memberIds(`The users to remove, comma-separated. Longer lists are sent in calls of ${MEMBERS_PER_CALL}.`, {
-				required: true,
-			}),
+			memberIds(
+				`The users to remove, comma-separated. Longer lists are sent in calls of ${MEMBERS_PER_CALL}.`,
+				{
+					required: true,
+				},
+			),
 		],
 		output: { kind: 'response' },
 		chunks: [{ param: 'MemberIds', size: MEMBERS_PER_CALL }],
@@ -272,7 +302,9 @@ export const groupOperations: OperationSpec[] = [
 		sdkAppId: 'required',
 		readOnly: false,
 		fields: [
-			groupIds(`The groups to remove the users from, comma-separated. Longer lists are sent in calls of ${GROUPS_PER_CALL}.`),
+			groupIds(
+				`The groups to remove the users from, comma-separated. Longer lists are sent in calls of ${GROUPS_PER_CALL}.`,
+			),
 			memberIds(
 				`The users to remove, comma-separated. Longer lists are sent in calls of ${BATCH_DELETE_MEMBERS_PER_CALL}.`,
 				{ required: true },

@@ -24,7 +24,9 @@ export const OPERATIONS: OperationSpec[] = [
 
 /** The operation the node is set to; a clear error for a workflow saved by another version of the node. */
 export function findOperation(resource: string, operation: string): OperationSpec {
-	const op = OPERATIONS.find((candidate) => candidate.resource === resource && candidate.operation === operation);
+	const op = OPERATIONS.find(
+		(candidate) => candidate.resource === resource && candidate.operation === operation,
+	);
 	if (!op) {
 		throw new Error(
 			`Unknown operation "${operation}" for resource "${resource}". Open the node and choose the operation again.`,

@@ -32,7 +32,15 @@ function validateRoomInfos(body: IDataObject): string | undefined {
 }
 
 const memberPaging = (itemsKey: string) =>
-	({ style: 'page', pageParam: 'Page', sizeParam: 'Limit', firstPage: 1, maxPageSize: 1000, itemsKey, totalKey: 'Total' }) as const;
+	({
+		style: 'page',
+		pageParam: 'Page',
+		sizeParam: 'Limit',
+		firstPage: 1,
+		maxPageSize: 1000,
+		itemsKey,
+		totalKey: 'Total',
+	}) as const;
 
 export const roomOperations: OperationSpec[] = [
 	{
@@ -100,7 +108,10 @@ export const roomOperations: OperationSpec[] = [
 		description: 'Update a room (ModifyRoom)',
 		sdkAppId: 'required',
 		readOnly: false,
-		fields: [roomIdField('The room to update. Most settings cannot change once the class has started.'), ...MODIFY_OPTIONAL],
+		fields: [
+			roomIdField('The room to update. Most settings cannot change once the class has started.'),
+			...MODIFY_OPTIONAL,
+		],
 		output: { kind: 'response' },
 		validate: (body) => timeOrderProblem(body),
 	},
@@ -174,7 +185,15 @@ export const roomOperations: OperationSpec[] = [
 				],
 			},
 		],
-		paging: { style: 'page', pageParam: 'Page', sizeParam: 'Limit', firstPage: 1, maxPageSize: 100, itemsKey: 'Rooms', totalKey: 'Total' },
+		paging: {
+			style: 'page',
+			pageParam: 'Page',
+			sizeParam: 'Limit',
+			firstPage: 1,
+			maxPageSize: 100,
+			itemsKey: 'Rooms',
+			totalKey: 'Total',
+		},
 		output: { kind: 'list', key: 'Rooms' },
 		validate: (body) => timeOrderProblem(body),
 	},
@@ -195,7 +214,8 @@ export const roomOperations: OperationSpec[] = [
 		operation: 'getStatistics',
 		displayName: 'Get Statistics',
 		action: 'DescribeRoomStatistics',
-		description: 'Get the member statistics of an ended room, one item per member (DescribeRoomStatistics)',
+		description:
+			'Get the member statistics of an ended room, one item per member (DescribeRoomStatistics)',
 		sdkAppId: 'none',
 		readOnly: true,
 		fields: [roomIdField('The ended room whose statistics to get')],
@@ -228,7 +248,15 @@ export const roomOperations: OperationSpec[] = [
 				{ name: 'Screen Sharing On', value: 'ScreenOn' },
 			]),
 		],
-		paging: { style: 'page', pageParam: 'Page', sizeParam: 'Limit', firstPage: 1, maxPageSize: 200, itemsKey: 'Events', totalKey: 'Total' },
+		paging: {
+			style: 'page',
+			pageParam: 'Page',
+			sizeParam: 'Limit',
+			firstPage: 1,
+			maxPageSize: 200,
+			itemsKey: 'Events',
+			totalKey: 'Total',
+		},
 		output: { kind: 'list', key: 'Events' },
 	},
 	{
@@ -277,7 +305,11 @@ export const roomOperations: OperationSpec[] = [
 				'Kick Type',
 				'For how long',
 				[
-					{ name: 'For a While', value: 1, description: 'The user cannot enter again during Ban Duration' },
+					{
+						name: 'For a While',
+						value: 1,
+						description: 'The user cannot enter again during Ban Duration',
+					},
 					{ name: 'For Good', value: 2, description: 'The user can never enter again' },
 				],
 				{ required: true },
@@ -285,7 +317,8 @@ export const roomOperations: OperationSpec[] = [
 			{
 				param: 'Duration',
 				displayName: 'Ban Duration (Seconds)',
-				description: 'How long the user cannot enter again, in seconds (only for Kick Type "For a While")',
+				description:
+					'How long the user cannot enter again, in seconds (only for Kick Type "For a While")',
 				type: 'integer',
 				required: true,
 				default: 0,
@@ -303,7 +336,15 @@ export const roomOperations: OperationSpec[] = [
 		sdkAppId: 'none',
 		readOnly: true,
 		fields: [roomIdField('The room whose quiz questions to get')],
-		paging: { style: 'page', pageParam: 'Page', sizeParam: 'Limit', firstPage: 1, maxPageSize: 100, itemsKey: 'QuestionInfo', totalKey: 'Total' },
+		paging: {
+			style: 'page',
+			pageParam: 'Page',
+			sizeParam: 'Limit',
+			firstPage: 1,
+			maxPageSize: 100,
+			itemsKey: 'QuestionInfo',
+			totalKey: 'Total',
+		},
 		output: { kind: 'list', key: 'QuestionInfo' },
 	},
 	{
@@ -324,7 +365,15 @@ export const roomOperations: OperationSpec[] = [
 				default: '',
 			},
 		],
-		paging: { style: 'page', pageParam: 'Page', sizeParam: 'Limit', firstPage: 1, maxPageSize: 100, itemsKey: 'AnswerInfo', totalKey: 'Total' },
+		paging: {
+			style: 'page',
+			pageParam: 'Page',
+			sizeParam: 'Limit',
+			firstPage: 1,
+			maxPageSize: 100,
+			itemsKey: 'AnswerInfo',
+			totalKey: 'Total',
+		},
 		output: { kind: 'list', key: 'AnswerInfo' },
 	},
 ];

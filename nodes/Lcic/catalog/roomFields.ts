@@ -6,7 +6,11 @@ import type { FieldSpec } from './types';
 // (tencentcloud-sdk-nodejs lcic_models.d.ts) adds RoomType 3/4, Guests, RecordStream, etc.
 
 export const RESOLUTION = choice('Resolution', 'Resolution', 'Resolution of the camera video', [
-	{ name: 'SD', value: 1, description: 'Standard definition (the only choice when more than 6 users can be on mic)' },
+	{
+		name: 'SD',
+		value: 1,
+		description: 'Standard definition (the only choice when more than 6 users can be on mic)',
+	},
 	{ name: 'HD', value: 2, description: 'High definition' },
 	{ name: 'FHD', value: 3, description: 'Full high definition' },
 ]);
@@ -48,7 +52,8 @@ export const START_TIME: FieldSpec = {
 export const END_TIME: FieldSpec = {
 	param: 'EndTime',
 	displayName: 'End Time',
-	description: 'Scheduled end of the class (a class lasts at most five hours). Cannot be changed once the class has started.',
+	description:
+		'Scheduled end of the class (a class lasts at most five hours). Cannot be changed once the class has started.',
 	type: 'dateTime',
 	default: '',
 };
@@ -61,7 +66,8 @@ const TEACHER_ID = userIdField(
 const ASSISTANTS: FieldSpec = {
 	param: 'Assistants',
 	displayName: 'Assistant IDs',
-	description: 'User IDs of the teaching assistants, comma-separated. They get assistant permissions in the room.',
+	description:
+		'User IDs of the teaching assistants, comma-separated. They get assistant permissions in the room.',
 	type: 'stringList',
 	default: '',
 };
@@ -81,7 +87,7 @@ const AUTO_MIC = flag(
 const TURN_OFF_MIC = flag(
 	'TurnOffMic',
 	'Mic After Permission Revoked',
-	'What happens to a user\'s mic link when their audio/video permission is revoked. Note that LCIC\'s value 0 disconnects and 1 keeps the link.',
+	"What happens to a user's mic link when their audio/video permission is revoked. Note that LCIC's value 0 disconnects and 1 keeps the link.",
 	'Disconnect the Mic Link (0)',
 	'Keep the Mic Link (1)',
 );
@@ -93,9 +99,17 @@ const AUDIO_QUALITY = flag(
 	'High Fidelity: For Music',
 );
 const DISABLE_RECORD = choice('DisableRecord', 'Recording', 'How the class is recorded', [
-	{ name: 'Automatic', value: 0, description: 'Recording starts when the class starts and stops when it ends' },
+	{
+		name: 'Automatic',
+		value: 0,
+		description: 'Recording starts when the class starts and stops when it ends',
+	},
 	{ name: 'Disabled', value: 1, description: 'No recording' },
-	{ name: 'Manual', value: 2, description: 'Page recording started and stopped by the client (startRecord/stopRecord)' },
+	{
+		name: 'Manual',
+		value: 2,
+		description: 'Page recording started and stopped by the client (startRecord/stopRecord)',
+	},
 	{ name: 'Signaling Only', value: 3, description: 'Signaling recording' },
 ]);
 const RTC_AUDIENCE_NUMBER: FieldSpec = {
@@ -114,7 +128,7 @@ const RECORD_LAYOUT: FieldSpec = {
 	param: 'RecordLayout',
 	displayName: 'Record Layout',
 	description:
-		'Recording template number (see Tencent\'s LCIC recording layout list; 9 is the custom scene). Only rooms that have not started can change it.',
+		"Recording template number (see Tencent's LCIC recording layout list; 9 is the custom scene). Only rooms that have not started can change it.",
 	type: 'integer',
 	default: 0,
 	min: 0,
@@ -122,7 +136,7 @@ const RECORD_LAYOUT: FieldSpec = {
 const ENABLE_DIRECT_CONTROL = flag(
 	'EnableDirectControl',
 	'Direct Control',
-	'Whether the teacher and assistants can turn students\' cameras and mics on without asking',
+	"Whether the teacher and assistants can turn students' cameras and mics on without asking",
 	'Ask Students First',
 	'Control Directly Without Asking',
 );
@@ -147,12 +161,17 @@ const GRADING = flag(
 	'Off',
 	'On',
 );
-const ROOM_TYPE = choice('RoomType', 'Room Type', 'Kind of class (lecture halls only use the three-split layout)', [
-	{ name: 'Small Class', value: 0 },
-	{ name: 'Lecture Hall (Public Class)', value: 1 },
-	{ name: 'Round Table', value: 3 },
-	{ name: 'Group Live', value: 4 },
-]);
+const ROOM_TYPE = choice(
+	'RoomType',
+	'Room Type',
+	'Kind of class (lecture halls only use the three-split layout)',
+	[
+		{ name: 'Small Class', value: 0 },
+		{ name: 'Lecture Hall (Public Class)', value: 1 },
+		{ name: 'Round Table', value: 3 },
+		{ name: 'Group Live', value: 4 },
+	],
+);
 const GUESTS: FieldSpec = {
 	param: 'Guests',
 	displayName: 'Guest IDs',
@@ -163,7 +182,8 @@ const GUESTS: FieldSpec = {
 const END_DELAY_TIME: FieldSpec = {
 	param: 'EndDelayTime',
 	displayName: 'Overtime Minutes',
-	description: 'How long the class may run past its end time, in minutes: 0 = no limit, -1 = no overtime, at most 120',
+	description:
+		'How long the class may run past its end time, in minutes: 0 = no limit, -1 = no overtime, at most 120',
 	type: 'integer',
 	default: 0,
 	min: -1,
@@ -198,7 +218,8 @@ const RECORD_BACKGROUND: FieldSpec = {
 const RECORD_SCENE: FieldSpec = {
 	param: 'RecordScene',
 	displayName: 'Record Scene',
-	description: 'Custom recording scene as JSON text of string key-value pairs (record layout 9 only)',
+	description:
+		'Custom recording scene as JSON text of string key-value pairs (record layout 9 only)',
 	type: 'string',
 	default: '',
 };
@@ -209,15 +230,25 @@ const RECORD_LANG: FieldSpec = {
 	type: 'string',
 	default: '',
 };
-const RECORD_STREAM = choice('RecordStream', 'Record Streams', 'Which streams are recorded (each stream is billed)', [
-	{ name: 'Mixed Stream Only', value: 0 },
-	{ name: 'Mixed Stream and Single Streams', value: 1 },
-]);
-const WHITEBOARD_SNAPSHOT = choice('WhiteBoardSnapshotMode', 'Whiteboard Snapshots', 'Whether whiteboard screenshots are made', [
-	{ name: 'None', value: 0 },
-	{ name: 'Every Change', value: 1 },
-	{ name: 'One per Page (Deduplicated)', value: 2 },
-]);
+const RECORD_STREAM = choice(
+	'RecordStream',
+	'Record Streams',
+	'Which streams are recorded (each stream is billed)',
+	[
+		{ name: 'Mixed Stream Only', value: 0 },
+		{ name: 'Mixed Stream and Single Streams', value: 1 },
+	],
+);
+const WHITEBOARD_SNAPSHOT = choice(
+	'WhiteBoardSnapshotMode',
+	'Whiteboard Snapshots',
+	'Whether whiteboard screenshots are made',
+	[
+		{ name: 'None', value: 0 },
+		{ name: 'Every Change', value: 1 },
+		{ name: 'One per Page (Deduplicated)', value: 2 },
+	],
+);
 const SUBTITLES = choice('SubtitlesTranscription', 'Subtitles', 'Live subtitle transcription', [
 	{ name: 'Off', value: 0 },
 	{ name: 'Automatic (During Class)', value: 1 },
@@ -230,7 +261,13 @@ const RECORD_MERGE = flag(
 	'Off',
 	'On',
 );
-const LIVE_RELAY = flag('EnableLiveRelay', 'Live Relay', 'Whether the class is relayed (pushed) elsewhere', 'Off', 'On');
+const LIVE_RELAY = flag(
+	'EnableLiveRelay',
+	'Live Relay',
+	'Whether the class is relayed (pushed) elsewhere',
+	'Off',
+	'On',
+);
 
 /** Optional settings of CreateRoom and of each BatchCreateRoom entry. */
 export const CREATE_OPTIONAL: FieldSpec[] = [
@@ -265,9 +302,14 @@ export const CREATE_OPTIONAL: FieldSpec[] = [
 ];
 
 /** The required settings of a new room. */
-export const CREATE_REQUIRED: FieldSpec[] = [NAME, START_TIME, END_TIME, RESOLUTION, MAX_MIC_NUMBER, SUB_TYPE].map(
-	(field) => ({ ...field, required: true }),
-);
+export const CREATE_REQUIRED: FieldSpec[] = [
+	NAME,
+	START_TIME,
+	END_TIME,
+	RESOLUTION,
+	MAX_MIC_NUMBER,
+	SUB_TYPE,
+].map((field) => ({ ...field, required: true }));
 
 const optional = (field: FieldSpec): FieldSpec => ({ ...field, required: false });
 

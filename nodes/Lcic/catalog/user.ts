@@ -14,7 +14,8 @@ const NAME: FieldSpec = {
 const ORIGIN_ID: FieldSpec = {
 	param: 'OriginId',
 	displayName: 'Origin ID',
-	description: "The user's ID in your own system, unique within the application (defaults to the LCIC user ID)",
+	description:
+		"The user's ID in your own system, unique within the application (defaults to the LCIC user ID)",
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. student-1024',
@@ -84,8 +85,15 @@ export const userOperations: OperationSpec[] = [
 		sdkAppId: 'none',
 		readOnly: true,
 		fields: [
-			userIdField('UserId', 'User', 'The user to get. Leave empty to find the user by Origin ID instead.'),
-			{ ...ORIGIN_ID, description: "Finds the user by their ID in your system; used only when User is empty" },
+			userIdField(
+				'UserId',
+				'User',
+				'The user to get. Leave empty to find the user by Origin ID instead.',
+			),
+			{
+				...ORIGIN_ID,
+				description: 'Finds the user by their ID in your system; used only when User is empty',
+			},
 		],
 		output: { kind: 'response' },
 		validate: (body) =>
@@ -102,7 +110,15 @@ export const userOperations: OperationSpec[] = [
 		sdkAppId: 'required',
 		readOnly: true,
 		fields: [],
-		paging: { style: 'page', pageParam: 'Page', sizeParam: 'Limit', firstPage: 1, maxPageSize: 100, itemsKey: 'Users', totalKey: 'Total' },
+		paging: {
+			style: 'page',
+			pageParam: 'Page',
+			sizeParam: 'Limit',
+			firstPage: 1,
+			maxPageSize: 100,
+			itemsKey: 'Users',
+			totalKey: 'Total',
+		},
 		output: { kind: 'list', key: 'Users' },
 	},
 	{
@@ -115,7 +131,13 @@ export const userOperations: OperationSpec[] = [
 		readOnly: false,
 		fields: [
 			userId('The user to update'),
-			{ ...NAME, param: 'Nickname', displayName: 'Name', key: 'nickname', description: 'New display name of the user' },
+			{
+				...NAME,
+				param: 'Nickname',
+				displayName: 'Name',
+				key: 'nickname',
+				description: 'New display name of the user',
+			},
 			{ ...AVATAR, description: "URL of the user's new profile photo" },
 		],
 		output: { kind: 'response' },
@@ -139,7 +161,13 @@ export const userOperations: OperationSpec[] = [
 		description: 'Log a user in by their ID in your system (LoginOriginId)',
 		sdkAppId: 'required',
 		readOnly: false,
-		fields: [{ ...ORIGIN_ID, required: true, description: "The user's ID in your system, as given at registration" }],
+		fields: [
+			{
+				...ORIGIN_ID,
+				required: true,
+				description: "The user's ID in your system, as given at registration",
+			},
+		],
 		output: { kind: 'response' },
 	},
 ];

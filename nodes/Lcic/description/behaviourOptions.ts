@@ -39,7 +39,8 @@ export const BEHAVIOUR_OPTIONS: Record<string, INodeProperties[]> = {
 				{
 					name: 'Update It: Make Members Match',
 					value: 'setMembers',
-					description: 'Set the teacher if given, add the members it lacks and remove those not in Member IDs',
+					description:
+						'Set the teacher if given, add the members it lacks and remove those not in Member IDs',
 				},
 			],
 		},

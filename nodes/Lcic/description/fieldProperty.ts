@@ -35,7 +35,10 @@ function locatorModes(field: FieldSpec): INodePropertyMode[] {
 	};
 	if (field.idType === 'integer') {
 		byId.validation = [
-			{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Enter a numeric ID' } },
+			{
+				type: 'regex',
+				properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Enter a numeric ID' },
+			},
 		];
 	}
 	return [
@@ -57,7 +60,10 @@ function numberOptions(field: FieldSpec): INodeProperties['typeOptions'] {
 	return Object.keys(options).length ? options : undefined;
 }
 
-function scalarDefault(field: FieldSpec, fallback: INodeProperties['default']): INodeProperties['default'] {
+function scalarDefault(
+	field: FieldSpec,
+	fallback: INodeProperties['default'],
+): INodeProperties['default'] {
 	return field.default !== undefined ? (field.default as INodeProperties['default']) : fallback;
 }
 
@@ -70,7 +76,12 @@ export function fieldProperty(field: FieldSpec, name = fieldKey(field)): INodePr
 			return { ...base, ...placeholder, type: 'string', default: scalarDefault(field, '') };
 		case 'integer':
 		case 'number':
-			return { ...base, type: 'number', default: scalarDefault(field, 0), typeOptions: numberOptions(field) };
+			return {
+				...base,
+				type: 'number',
+				default: scalarDefault(field, 0),
+				typeOptions: numberOptions(field),
+			};
 		case 'boolean':
 			return { ...base, type: 'boolean', default: scalarDefault(field, false) };
 		case 'flag':
@@ -80,7 +91,12 @@ export function fieldProperty(field: FieldSpec, name = fieldKey(field)): INodePr
 				value: option.value,
 				...(option.description ? { description: option.description } : {}),
 			}));
-			return { ...base, type: 'options', options, default: scalarDefault(field, options[0]?.value ?? '') };
+			return {
+				...base,
+				type: 'options',
+				options,
+				default: scalarDefault(field, options[0]?.value ?? ''),
+			};
 		}
 		case 'multiOptions':
 			return {
@@ -101,7 +117,9 @@ export function fieldProperty(field: FieldSpec, name = fieldKey(field)): INodePr
 				...base,
 				type: 'string',
 				default: '',
-				placeholder: field.placeholder ?? (field.type === 'integerList' ? 'e.g. 301234567, 301234568' : 'e.g. id1, id2'),
+				placeholder:
+					field.placeholder ??
+					(field.type === 'integerList' ? 'e.g. 301234567, 301234568' : 'e.g. id1, id2'),
 			};
 		case 'json':
 		case 'object':
@@ -110,7 +128,12 @@ export function fieldProperty(field: FieldSpec, name = fieldKey(field)): INodePr
 				...base,
 				description: `${field.description}. ${field.type === 'entries' ? 'A JSON array of objects' : 'JSON'} with LCIC parameter names.`,
 				type: 'json',
-				default: typeof field.default === 'string' ? field.default : field.type === 'entries' ? '[]' : '{}',
+				default:
+					typeof field.default === 'string'
+						? field.default
+						: field.type === 'entries'
+							? '[]'
+							: '{}',
 			};
 		case 'room':
 		case 'group':
@@ -153,7 +176,11 @@ export function inputModeProperty(field: FieldSpec): INodeProperties {
 		name: inputModeKey(field),
 		type: 'options',
 		options: [
-			{ name: 'Using JSON', value: 'json', description: 'A JSON value or an expression that returns one' },
+			{
+				name: 'Using JSON',
+				value: 'json',
+				description: 'A JSON value or an expression that returns one',
+			},
 			{ name: 'Using Fields Below', value: 'fields', description: 'Fill in each value separately' },
 		],
 		default: 'json',

@@ -19,7 +19,11 @@ function requiredProperties(op: OperationSpec, field: FieldSpec): INodePropertie
 		const mode = inputModeKey(field);
 		return [
 			{ ...inputModeProperty(field), displayOptions: showFor(op) },
-			{ ...fieldProperty(field), required: true, displayOptions: showFor(op, { [mode]: ['json'] }) },
+			{
+				...fieldProperty(field),
+				required: true,
+				displayOptions: showFor(op, { [mode]: ['json'] }),
+			},
 			{ ...structuredProperty(field), displayOptions: showFor(op, { [mode]: ['fields'] }) },
 		];
 	}

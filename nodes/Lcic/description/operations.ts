@@ -42,7 +42,12 @@ export function operationProperty(resource: ResourceKey): INodeProperties | unde
 		noDataExpression: true,
 		displayOptions: { show: { resource: [resource] } },
 		options: ops
-			.map((op) => ({ name: op.displayName, value: op.operation, description: op.description, action: actionText(op) }))
+			.map((op) => ({
+				name: op.displayName,
+				value: op.operation,
+				description: op.description,
+				action: actionText(op),
+			}))
 			.sort(byName),
 		default: ops[0].operation,
 		description: 'What to do',

@@ -21,17 +21,26 @@ function entryOf(body: IDataObject, spec: BatchSpec): IDataObject {
 	return entry;
 }
 
-function resultFor(spec: BatchSpec, results: unknown[], entry: IDataObject, position: number): IDataObject | undefined {
+function resultFor(
+	spec: BatchSpec,
+	results: unknown[],
+	entry: IDataObject,
+	position: number,
+): IDataObject | undefined {
 	// An entry without the match key (a user registered without an Origin ID gets its UserId as
 	// one) can only be paired by position.
 	if (spec.matchBy && entry[spec.matchBy] !== undefined && entry[spec.matchBy] !== '') {
 		const key = entry[spec.matchBy];
-		const found = results.find((r) => typeof r === 'object' && r !== null && (r as IDataObject)[spec.matchBy!] === key);
+		const found = results.find(
+			(r) => typeof r === 'object' && r !== null && (r as IDataObject)[spec.matchBy!] === key,
+		);
 		return found as IDataObject | undefined;
 	}
 	const value = results[position];
 	if (value === undefined || value === null) return undefined;
-	return typeof value === 'object' ? (value as IDataObject) : { [spec.resultField ?? 'Id']: value as string | number };
+	return typeof value === 'object'
+		? (value as IDataObject)
+		: { [spec.resultField ?? 'Id']: value as string | number };
 }
 
 export async function runBatch(
@@ -61,10 +70,13 @@ export async function runBatch(
 					itemIndex: chunk[0].index,
 				});
 			} catch (error) {
-				for (const item of chunk) out.set(item.index, [failItem.call(this, error as Error, item.index)]);
+				for (const item of chunk)
+					out.set(item.index, [failItem.call(this, error as Error, item.index)]);
 				continue;
 			}
-			const results = Array.isArray(response[spec.resultKey]) ? (response[spec.resultKey] as unknown[]) : [];
+			const results = Array.isArray(response[spec.resultKey])
+				? (response[spec.resultKey] as unknown[])
+				: [];
 			chunk.forEach((item, position) => {
 				const result = resultFor(spec, results, entries[position], position);
 				if (result) {

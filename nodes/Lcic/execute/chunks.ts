@@ -31,7 +31,8 @@ export function mergeResponses(responses: IDataObject[]): IDataObject {
 	for (const response of responses) {
 		for (const [key, value] of Object.entries(response)) {
 			const previous = merged[key];
-			merged[key] = Array.isArray(previous) && Array.isArray(value) ? [...previous, ...value] : value;
+			merged[key] =
+				Array.isArray(previous) && Array.isArray(value) ? [...previous, ...value] : value;
 		}
 	}
 	return merged;

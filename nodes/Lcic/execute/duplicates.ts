@@ -30,5 +30,10 @@ export async function onDuplicate(
 		{ SdkAppId: body.SdkAppId, OriginId: body.OriginId },
 		{ readOnly: true, itemIndex },
 	);
-	return { UserId: login.UserId, OriginId: body.OriginId, AlreadyRegistered: true, RequestId: login.RequestId };
+	return {
+		UserId: login.UserId,
+		OriginId: body.OriginId,
+		AlreadyRegistered: true,
+		RequestId: login.RequestId,
+	};
 }

@@ -65,7 +65,11 @@ export class GroupsByName {
 		return this.update(matches[0], body, itemIndex);
 	}
 
-	private async create(body: IDataObject, itemIndex: number, groups: Map<string, KnownGroup[]>): Promise<INodeExecutionData[]> {
+	private async create(
+		body: IDataObject,
+		itemIndex: number,
+		groups: Map<string, KnownGroup[]>,
+	): Promise<INodeExecutionData[]> {
 		const [created] = await runSingle.call(this.context, this.op, body, itemIndex);
 		const name = String(body.GroupName);
 		const groupId = String(created.json.GroupId);
@@ -85,12 +89,18 @@ export class GroupsByName {
 		);
 	}
 
-	private async update(group: KnownGroup, body: IDataObject, itemIndex: number): Promise<INodeExecutionData[]> {
+	private async update(
+		group: KnownGroup,
+		body: IDataObject,
+		itemIndex: number,
+	): Promise<INodeExecutionData[]> {
 		const base = { SdkAppId: body.SdkAppId, GroupId: group.GroupId };
 		let requestId: unknown;
 		try {
 			if (body.TeacherId !== undefined && body.TeacherId !== group.TeacherId) {
-				requestId = (await this.call('ModifyGroup', { ...base, TeacherId: body.TeacherId }, itemIndex)).RequestId;
+				requestId = (
+					await this.call('ModifyGroup', { ...base, TeacherId: body.TeacherId }, itemIndex)
+				).RequestId;
 				group.TeacherId = String(body.TeacherId);
 			}
 			// Without Member IDs the members are left alone, even in "set" mode: an empty field
@@ -103,8 +113,10 @@ export class GroupsByName {
 				added = difference(wanted, current);
 				removed = this.mode === 'setMembers' ? difference(current, wanted) : [];
 				// Removed first: a user who is leaving frees the place for one who is joining.
-				if (removed.length) requestId = await this.sendInChunks('DeleteGroupMember', base, removed, itemIndex);
-				if (added.length) requestId = await this.sendInChunks('AddGroupMember', base, added, itemIndex);
+				if (removed.length)
+					requestId = await this.sendInChunks('DeleteGroupMember', base, removed, itemIndex);
+				if (added.length)
+					requestId = await this.sendInChunks('AddGroupMember', base, added, itemIndex);
 			}
 			return successItems(
 				[
@@ -133,12 +145,21 @@ export class GroupsByName {
 		return groups;
 	}
 
-	private async listGroups(sdkAppId: number, itemIndex: number): Promise<Map<string, KnownGroup[]>> {
+	private async listGroups(
+		sdkAppId: number,
+		itemIndex: number,
+	): Promise<Map<string, KnownGroup[]>> {
 		const list = findByAction('DescribeGroupList');
-		const records = await lcicApiRequestAllItems.call(this.context, list.action, { SdkAppId: sdkAppId }, list.paging!, {
-			readOnly: true,
-			itemIndex,
-		});
+		const records = await lcicApiRequestAllItems.call(
+			this.context,
+			list.action,
+			{ SdkAppId: sdkAppId },
+			list.paging!,
+			{
+				readOnly: true,
+				itemIndex,
+			},
+		);
 		const byName = new Map<string, KnownGroup[]>();
 		// Merged groups (GroupType 1) take their members from their sub-groups: never a match.
 		for (const record of records.filter((group) => Number(group.GroupType ?? 0) === 0)) {
@@ -152,17 +173,31 @@ export class GroupsByName {
 
 	private async membersOf(base: IDataObject, itemIndex: number): Promise<string[]> {
 		const list = findByAction('DescribeGroupMemberList');
-		const records = await lcicApiRequestAllItems.call(this.context, list.action, base, list.paging!, {
-			readOnly: true,
-			itemIndex,
-		});
+		const records = await lcicApiRequestAllItems.call(
+			this.context,
+			list.action,
+			base,
+			list.paging!,
+			{
+				readOnly: true,
+				itemIndex,
+			},
+		);
 		return (records as unknown[]).map(String);
 	}
 
 	/** Adds or removes members in calls of the size the action takes; returns the last RequestId. */
-	private async sendInChunks(action: string, base: IDataObject, memberIds: string[], itemIndex: number): Promise<unknown> {
+	private async sendInChunks(
+		action: string,
+		base: IDataObject,
+		memberIds: string[],
+		itemIndex: number,
+	): Promise<unknown> {
 		let requestId: unknown;
-		for (const part of splitByChunks({ ...base, MemberIds: memberIds }, findByAction(action).chunks)) {
+		for (const part of splitByChunks(
+			{ ...base, MemberIds: memberIds },
+			findByAction(action).chunks,
+		)) {
 			requestId = (await this.call(action, part, itemIndex)).RequestId;
 		}
 		return requestId;

@@ -8,8 +8,16 @@ export function successItems(records: IDataObject[], itemIndex: number): INodeEx
 	return records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 }
 
-export function errorItem(this: IExecuteFunctions, error: Error, itemIndex: number): INodeExecutionData {
-	const details = error as Error & { description?: string; context?: IDataObject; errorResponse?: IDataObject };
+export function errorItem(
+	this: IExecuteFunctions,
+	error: Error,
+	itemIndex: number,
+): INodeExecutionData {
+	const details = error as Error & {
+		description?: string;
+		context?: IDataObject;
+		errorResponse?: IDataObject;
+	};
 	const json: IDataObject = { error: error.message };
 	if (details.description) json.description = details.description;
 	const response = details.errorResponse;
@@ -21,13 +29,21 @@ export function errorItem(this: IExecuteFunctions, error: Error, itemIndex: numb
 }
 
 /** Returns the error item when the node continues on fail; rethrows otherwise. */
-export function failItem(this: IExecuteFunctions, error: Error, itemIndex: number): INodeExecutionData {
+export function failItem(
+	this: IExecuteFunctions,
+	error: Error,
+	itemIndex: number,
+): INodeExecutionData {
 	if (!this.continueOnFail()) throw error;
 	return errorItem.call(this, error, itemIndex);
 }
 
 /** The transport already throws NodeApiError; anything else is wrapped so n8n shows it on this item. */
-export function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+export function asNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }

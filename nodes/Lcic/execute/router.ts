@@ -24,7 +24,10 @@ function useBatch(this: IExecuteFunctions, op: OperationSpec, count: number): bo
 	return true;
 }
 
-export async function executeOperation(this: IExecuteFunctions, op: OperationSpec): Promise<INodeExecutionData[]> {
+export async function executeOperation(
+	this: IExecuteFunctions,
+	op: OperationSpec,
+): Promise<INodeExecutionData[]> {
 	const items = this.getInputData();
 	const defaultSdkAppId = await getDefaultSdkAppId.call(this);
 
@@ -45,19 +48,26 @@ export async function executeOperation(this: IExecuteFunctions, op: OperationSpe
 	const groupMode = existingGroupMode.call(this, op);
 	const groupsByName = groupMode === 'create' ? undefined : new GroupsByName(this, op, groupMode);
 	const runOne = async (body: IDataObject, index: number): Promise<INodeExecutionData[]> =>
-		groupsByName ? await groupsByName.run(body, index) : await runSingle.call(this, op, body, index);
+		groupsByName
+			? await groupsByName.run(body, index)
+			: await runSingle.call(this, op, body, index);
 
 	if (useBatch.call(this, op, prepared.length)) {
-		for (const [index, output] of await runBatch.call(this, op, prepared)) results.set(index, output);
+		for (const [index, output] of await runBatch.call(this, op, prepared))
+			results.set(index, output);
 	} else {
-		const outputs = await mapInOrder(prepared.length, op.readOnly ? READ_CONCURRENCY : 1, async (position) => {
-			const { index, body } = prepared[position];
-			try {
-				return await runOne(body, index);
-			} catch (error) {
-				return [failItem.call(this, error as Error, index)];
-			}
-		});
+		const outputs = await mapInOrder(
+			prepared.length,
+			op.readOnly ? READ_CONCURRENCY : 1,
+			async (position) => {
+				const { index, body } = prepared[position];
+				try {
+					return await runOne(body, index);
+				} catch (error) {
+					return [failItem.call(this, error as Error, index)];
+				}
+			},
+		);
 		prepared.forEach(({ index }, position) => results.set(index, outputs[position]));
 	}
 

@@ -21,7 +21,10 @@ export async function runSingle(
 	if (op.paging) {
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-		const records = await lcicApiRequestAllItems.call(this, op.action, body, op.paging, { ...options, limit });
+		const records = await lcicApiRequestAllItems.call(this, op.action, body, op.paging, {
+			...options,
+			limit,
+		});
 		return successItems(listRecords(op, records), itemIndex);
 	}
 

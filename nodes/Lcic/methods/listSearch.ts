@@ -1,5 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { getDefaultSdkAppId, lcicApiRequest } from '../transport';
 
@@ -34,7 +39,9 @@ function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 	if (!filter) return true;
 	const wanted = filter.toLowerCase();
 	return texts.some(
-		(text) => (typeof text === 'string' || typeof text === 'number') && String(text).toLowerCase().includes(wanted),
+		(text) =>
+			(typeof text === 'string' || typeof text === 'number') &&
+			String(text).toLowerCase().includes(wanted),
 	);
 }
 
@@ -78,11 +85,18 @@ async function searchList(
 	);
 	const read = records(response, picker.listKey);
 	const results: INodeListSearchItems[] = read
-		.filter((record) => !picker.filterBy || matches(filter, ...picker.filterBy.map((field) => record[field])))
+		.filter(
+			(record) =>
+				!picker.filterBy || matches(filter, ...picker.filterBy.map((field) => record[field])),
+		)
 		.map((record) => {
 			const id = String(record[picker.idKey]);
 			const url = picker.url?.(record);
-			return { name: `${String(picker.name(record) ?? '')} (${id})`, value: id, ...(url ? { url } : {}) };
+			return {
+				name: `${String(picker.name(record) ?? '')} (${id})`,
+				value: id,
+				...(url ? { url } : {}),
+			};
 		});
 	return { results, paginationToken: nextToken(page, read.length, response.Total) };
 }
@@ -115,7 +129,10 @@ const DOCUMENTS: Picker = {
 	// LCIC filters courseware by name itself (Keyword). Without an owner, Permission [0, 1] lists
 	// the private and public courseware of the whole application.
 	body: (filter) => ({ Permission: [0, 1], ...(filter ? { Keyword: filter } : {}) }),
-	url: (document) => (typeof document.DocumentUrl === 'string' && document.DocumentUrl ? document.DocumentUrl : undefined),
+	url: (document) =>
+		typeof document.DocumentUrl === 'string' && document.DocumentUrl
+			? document.DocumentUrl
+			: undefined,
 };
 
 const USERS: Picker = {
@@ -128,7 +145,11 @@ const USERS: Picker = {
 
 /** The method n8n calls for one picker (its name goes into the locator's searchListMethod). */
 function searchFor(picker: Picker) {
-	return async function (this: ILoadOptionsFunctions, filter?: string, token?: string): Promise<INodeListSearchResult> {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		token?: string,
+	): Promise<INodeListSearchResult> {
 		return await searchList.call(this, picker, filter, token);
 	};
 }

@@ -24,17 +24,25 @@ function readTopLevel(this: IExecuteFunctions, field: FieldSpec, itemIndex: numb
 	}
 	if (field.type === 'object' || field.type === 'entries') {
 		const mode = this.getNodeParameter(inputModeKey(field), itemIndex, 'json') as InputMode;
-		if (mode === 'fields') return convertStructured(field, this.getNodeParameter(structuredKey(field), itemIndex, {}));
+		if (mode === 'fields')
+			return convertStructured(field, this.getNodeParameter(structuredKey(field), itemIndex, {}));
 	}
 	return convertValue(field, this.getNodeParameter(key, itemIndex, ''));
 }
 
-function readSdkAppId(this: IExecuteFunctions, itemIndex: number, fallback: number | undefined): number | undefined {
+function readSdkAppId(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	fallback: number | undefined,
+): number | undefined {
 	const override = this.getNodeParameter(SDK_APP_ID, itemIndex, 0) as unknown;
-	const value = typeof override === 'string' && override.trim() !== '' ? Number(override) : override;
+	const value =
+		typeof override === 'string' && override.trim() !== '' ? Number(override) : override;
 	if (value === undefined || value === null || value === '' || value === 0) return fallback;
 	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-		throw new FieldError(`"SdkAppId" must be a whole number, or 0 to use the credential's default (got ${String(override)})`);
+		throw new FieldError(
+			`"SdkAppId" must be a whole number, or 0 to use the credential's default (got ${String(override)})`,
+		);
 	}
 	return value;
 }
@@ -55,7 +63,8 @@ function build(
 		let value: unknown;
 		if (field.required) {
 			value = readTopLevel.call(this, field, itemIndex);
-			if (value === undefined) throw new FieldError(`"${field.displayName}" is required: fill it in or map a value to it`);
+			if (value === undefined)
+				throw new FieldError(`"${field.displayName}" is required: fill it in or map a value to it`);
 		} else {
 			const key = fieldKey(field);
 			// Only fields the user added to Additional Fields are sent.
@@ -74,7 +83,10 @@ function build(
 			const list = op.sdkAppIdInEntries ? body[op.sdkAppIdInEntries] : undefined;
 			if (Array.isArray(list)) {
 				// An entry's own SdkAppId (from JSON) wins over the operation's.
-				body[op.sdkAppIdInEntries!] = (list as IDataObject[]).map((entry) => ({ SdkAppId: sdkAppId, ...entry }));
+				body[op.sdkAppIdInEntries!] = (list as IDataObject[]).map((entry) => ({
+					SdkAppId: sdkAppId,
+					...entry,
+				}));
 			} else {
 				body[op.sdkAppIdParam ?? 'SdkAppId'] = sdkAppId;
 			}

@@ -65,10 +65,13 @@ function toOption(field: FieldSpec, label: string, value: Value): string | numbe
 	const match = options.find(
 		(option) =>
 			option.value === value ||
-			(typeof value === 'string' && (String(option.value) === value.trim() || option.name === value.trim())),
+			(typeof value === 'string' &&
+				(String(option.value) === value.trim() || option.name === value.trim())),
 	);
 	if (!match) {
-		throw new FieldError(`"${label}" must be one of: ${describeOptions(options)} (got ${shown(value)})`);
+		throw new FieldError(
+			`"${label}" must be one of: ${describeOptions(options)} (got ${shown(value)})`,
+		);
 	}
 	return match.value;
 }
@@ -118,12 +121,18 @@ export function locatorValue(value: Value): Value {
  * One LCIC object from its children. `byKey`: the values come from the node's fixedCollection
  * (n8n names); otherwise from JSON (LCIC names), where unknown keys pass through unchanged.
  */
-function toObject(field: FieldSpec, label: string, source: IDataObject, byKey: boolean): IDataObject {
+function toObject(
+	field: FieldSpec,
+	label: string,
+	source: IDataObject,
+	byKey: boolean,
+): IDataObject {
 	const children = field.children ?? [];
 	const result: IDataObject = {};
 	if (!byKey) {
 		for (const [name, value] of Object.entries(source)) {
-			if (!children.some((child) => child.param === name)) result[name] = value as IDataObject[string];
+			if (!children.some((child) => child.param === name))
+				result[name] = value as IDataObject[string];
 		}
 	}
 	for (const child of children) {
@@ -152,7 +161,10 @@ function toEntries(field: FieldSpec, label: string, value: Value): IDataObject[]
 }
 
 /** Rows of an entries fixedCollection ({ entry: [...] }) or the object of an object one ({ values: {...} }). */
-export function convertStructured(field: FieldSpec, raw: Value): IDataObject | IDataObject[] | undefined {
+export function convertStructured(
+	field: FieldSpec,
+	raw: Value,
+): IDataObject | IDataObject[] | undefined {
 	const label = field.displayName;
 	const group = isPlainObject(raw) ? raw[groupName(field)] : undefined;
 	if (field.type === 'entries') {
@@ -170,7 +182,8 @@ export function convertValue(field: FieldSpec, raw: Value, label = field.display
 	if (isEmpty(value)) return undefined;
 	switch (field.type) {
 		case 'string':
-			if (typeof value === 'object') throw new FieldError(`"${label}" must be text (got ${shown(value)})`);
+			if (typeof value === 'object')
+				throw new FieldError(`"${label}" must be text (got ${shown(value)})`);
 			return String(value);
 		case 'integer':
 			return toNumber(field, label, value, true);
@@ -198,7 +211,8 @@ export function convertValue(field: FieldSpec, raw: Value, label = field.display
 		}
 		case 'stringList': {
 			const list = toList(value).map((element) => {
-				if (typeof element === 'object') throw new FieldError(`"${label}" must list text values (got ${shown(element)})`);
+				if (typeof element === 'object')
+					throw new FieldError(`"${label}" must list text values (got ${shown(element)})`);
 				return String(element);
 			});
 			checkCount(field, label, list.length);
@@ -219,7 +233,8 @@ export function convertValue(field: FieldSpec, raw: Value, label = field.display
 			return parseJson(label, value);
 		case 'object': {
 			const parsed = parseJson(label, value);
-			if (!isPlainObject(parsed)) throw new FieldError(`"${label}" must be a JSON object (got ${shown(parsed)})`);
+			if (!isPlainObject(parsed))
+				throw new FieldError(`"${label}" must be a JSON object (got ${shown(parsed)})`);
 			return toObject(field, label, parsed, false);
 		}
 		case 'entries':
@@ -229,7 +244,8 @@ export function convertValue(field: FieldSpec, raw: Value, label = field.display
 		case 'document':
 		case 'user':
 			if (field.idType === 'integer') return toNumber(field, label, value, true);
-			if (typeof value === 'object') throw new FieldError(`"${label}" must be an ID (got ${shown(value)})`);
+			if (typeof value === 'object')
+				throw new FieldError(`"${label}" must be an ID (got ${shown(value)})`);
 			return String(value).trim();
 	}
 }

@@ -4,7 +4,8 @@ export class FieldError extends Error {}
 
 /** How a value is shown in a message: short, and never a whole object. */
 export function shown(value: unknown): string {
-	if (typeof value === 'string') return value.length > 60 ? `"${value.slice(0, 57)}..."` : `"${value}"`;
+	if (typeof value === 'string')
+		return value.length > 60 ? `"${value.slice(0, 57)}..."` : `"${value}"`;
 	if (Array.isArray(value)) return `a list of ${value.length}`;
 	if (typeof value === 'object' && value !== null) return 'an object';
 	return String(value);

@@ -49,7 +49,9 @@ export async function tencentCloudLcicApiTest(
 			timeout: 15_000,
 		});
 	} catch (error) {
-		const code = (error as { cause?: { code?: string }; code?: string }).cause?.code ?? (error as { code?: string }).code;
+		const code =
+			(error as { cause?: { code?: string }; code?: string }).cause?.code ??
+			(error as { code?: string }).code;
 		return {
 			status: 'Error',
 			message: `Could not reach ${signed.baseURL}${code ? ` (${code})` : ''}. Check the Endpoint setting.`,
@@ -58,7 +60,10 @@ export async function tencentCloudLcicApiTest(
 
 	const envelope = readEnvelope(body);
 	if (!envelope) {
-		return { status: 'Error', message: `${signed.baseURL} did not answer like the LCIC API. Check the Endpoint setting.` };
+		return {
+			status: 'Error',
+			message: `${signed.baseURL} did not answer like the LCIC API. Check the Endpoint setting.`,
+		};
 	}
 	if (!envelope.ok) {
 		const hint = hintFor(envelope.code);

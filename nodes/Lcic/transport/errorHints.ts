@@ -12,25 +12,43 @@ const EXACT: Record<string, string> = {
 		'The session token is invalid or expired. Temporary keys expire: get new ones, or use a permanent key and leave Session Token empty.',
 	'AuthFailure.UnauthorizedOperation':
 		'The key is valid but may not call this action. Grant its user an LCIC policy (for example QcloudLCICFullAccess) in Cloud Access Management.',
-	'AuthFailure.MFAFailure': 'This key requires MFA, which API calls cannot provide. Use a key without MFA protection.',
+	'AuthFailure.MFAFailure':
+		'This key requires MFA, which API calls cannot provide. Use a key without MFA protection.',
 	'InvalidParameter.SdkAppId':
 		'The SdkAppId does not belong to this Tencent Cloud account. Check Default SdkAppId in the credential or the SdkAppId field of the operation (LCIC console > Application Management).',
 	'FailedOperation.OriginIdExists':
 		'A user with this Origin ID is already registered. Enable "Return Existing User on Duplicate Origin ID" to get that user instead of an error.',
 	RequestLimitExceeded:
 		'Tencent Cloud rejected the request because too many were sent. The node already waited and retried; lower the number of parallel executions or items.',
-	InvalidAction: 'The endpoint does not offer this action. Check the credential Endpoint (LCIC must be enabled in this region).',
+	InvalidAction:
+		'The endpoint does not offer this action. Check the credential Endpoint (LCIC must be enabled in this region).',
 	MissingParameter: 'A required parameter was not sent. Fill in the field named in the message.',
-	UnsupportedRegion: 'LCIC is not available in this region. Set Region to Not Set or choose another region in the credential.',
+	UnsupportedRegion:
+		'LCIC is not available in this region. Set Region to Not Set or choose another region in the credential.',
 };
 
 const PREFIX: Array<[string, string]> = [
-	['ResourceNotFound', 'The item does not exist or was deleted. Check the ID (rooms, users, groups and documents each have their own).'],
+	[
+		'ResourceNotFound',
+		'The item does not exist or was deleted. Check the ID (rooms, users, groups and documents each have their own).',
+	],
 	['InvalidParameter', 'Tencent Cloud rejected a parameter value. The message names it.'],
-	['MissingParameter', 'A required parameter was not sent. Fill in the field named in the message.'],
-	['RequestLimitExceeded', 'Tencent Cloud rejected the request because too many were sent. Lower the request rate.'],
-	['InternalError', 'A temporary error at Tencent Cloud. Try again later; if it persists, contact Tencent Cloud support with the RequestId.'],
-	['AuthFailure', 'Tencent Cloud did not accept the credential. Check SecretId, SecretKey and Session Token.'],
+	[
+		'MissingParameter',
+		'A required parameter was not sent. Fill in the field named in the message.',
+	],
+	[
+		'RequestLimitExceeded',
+		'Tencent Cloud rejected the request because too many were sent. Lower the request rate.',
+	],
+	[
+		'InternalError',
+		'A temporary error at Tencent Cloud. Try again later; if it persists, contact Tencent Cloud support with the RequestId.',
+	],
+	[
+		'AuthFailure',
+		'Tencent Cloud did not accept the credential. Check SecretId, SecretKey and Session Token.',
+	],
 ];
 
 export function hintFor(code: string): string | undefined {

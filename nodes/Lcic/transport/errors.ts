@@ -18,7 +18,11 @@ export interface LcicApiErrorDetails {
 export function lcicApiError(node: INode, details: LcicApiErrorDetails): NodeApiError {
 	const { action, code, message, requestId, itemIndex } = details;
 	const hint = hintFor(code);
-	const description = [hint, `Action: ${action}.`, requestId ? `RequestId: ${requestId}` : undefined]
+	const description = [
+		hint,
+		`Action: ${action}.`,
+		requestId ? `RequestId: ${requestId}` : undefined,
+	]
 		.filter(Boolean)
 		.join(' ');
 	const response: JsonObject = { code, message, action };

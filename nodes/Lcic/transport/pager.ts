@@ -35,10 +35,14 @@ export async function lcicApiRequestAllItems(
 			{ ...body, [paging.pageParam]: position, [paging.sizeParam]: size },
 			options,
 		);
-		const page = Array.isArray(response[paging.itemsKey]) ? (response[paging.itemsKey] as IDataObject[]) : [];
+		const page = Array.isArray(response[paging.itemsKey])
+			? (response[paging.itemsKey] as IDataObject[])
+			: [];
 		// Some filters make LCIC ignore paging (GetRoomEvent with Keyword answers every match at
 		// once): a page larger than asked for, or one that repeats the last, is the whole answer.
-		const signature = page.length ? JSON.stringify([page[0], page[page.length - 1], page.length]) : '';
+		const signature = page.length
+			? JSON.stringify([page[0], page[page.length - 1], page.length])
+			: '';
 		if (signature && signature === previousSignature) break;
 		previousSignature = signature;
 		records.push(...page);

@@ -21,7 +21,13 @@ const DEFAULT_RATE_PER_SECOND = 20;
 const REQUEST_TIMEOUT_MS = 30_000;
 
 // Network error codes that prove the request never left this machine.
-const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_CONNECTED = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
 
 let retryPolicy: RetryPolicy = DEFAULT_RETRY_POLICY;
 
@@ -78,7 +84,13 @@ async function attempt(
 		return {
 			done: false,
 			failure: { kind: 'network', code, connected },
-			error: networkError(this.getNode(), action, networkReason(error, code), connected && !options.readOnly, options.itemIndex),
+			error: networkError(
+				this.getNode(),
+				action,
+				networkReason(error, code),
+				connected && !options.readOnly,
+				options.itemIndex,
+			),
 		};
 	}
 

@@ -54,7 +54,11 @@ export function isRetryable(failure: FailureKind, readOnly: boolean): boolean {
 }
 
 /** Exponential backoff with jitter: attempt 1 waits about base, then 2x, 4x ... up to max. */
-export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
+export function backoffDelay(
+	attempt: number,
+	policy: RetryPolicy,
+	random: () => number = Math.random,
+): number {
 	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
 	return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }

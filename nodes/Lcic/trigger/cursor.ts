@@ -33,7 +33,13 @@ export interface PageResult<T> {
  * shorter than `skip` (a server that answers an older view of the log) adds nothing and leaves
  * the cursor where it is: the records will come on a later poll.
  */
-export function consumePage<T>(seen: number, page: number, size: number, records: T[], total?: number): PageResult<T> {
+export function consumePage<T>(
+	seen: number,
+	page: number,
+	size: number,
+	records: T[],
+	total?: number,
+): PageResult<T> {
 	const start = (page - 1) * size;
 	const skip = Math.max(0, seen - start);
 	const fresh = records.slice(skip);

@@ -45,7 +45,8 @@ export const triggerProperties: INodeProperties[] = [
 						type: 'resourceLocator',
 						default: { mode: 'list', value: '' },
 						required: true,
-						description: 'A room of the application. By ID also takes several IDs separated by commas.',
+						description:
+							'A room of the application. By ID also takes several IDs separated by commas.',
 						modes: [
 							{
 								displayName: 'From List',
@@ -61,7 +62,10 @@ export const triggerProperties: INodeProperties[] = [
 								validation: [
 									{
 										type: 'regex',
-										properties: { regex: '^\\s*\\d+(\\s*,\\s*\\d+)*\\s*$', errorMessage: 'Room IDs are numbers' },
+										properties: {
+											regex: '^\\s*\\d+(\\s*,\\s*\\d+)*\\s*$',
+											errorMessage: 'Room IDs are numbers',
+										},
 									},
 								],
 							},

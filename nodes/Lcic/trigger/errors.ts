@@ -26,7 +26,8 @@ export function classifyFailure(error: unknown): FailureClass {
 	const code = errorCode(error);
 	// Not an API answer (no credential, a bug): nothing room-specific about it.
 	if (code === undefined) return 'fatal';
-	if (code === 'AuthFailure' || code.startsWith('AuthFailure.') || FATAL_EXACT.has(code)) return 'fatal';
+	if (code === 'AuthFailure' || code.startsWith('AuthFailure.') || FATAL_EXACT.has(code))
+		return 'fatal';
 	if (code === 'ResourceNotFound.Room') return 'gone';
 	return 'transient';
 }

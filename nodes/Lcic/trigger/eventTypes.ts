@@ -13,8 +13,16 @@ export const EVENT_TYPES = [
 	{ value: 'MicOff', name: 'Mic Off', description: 'A user turned the microphone off' },
 	{ value: 'ScreenOn', name: 'Screen On', description: 'A user started sharing the screen' },
 	{ value: 'ScreenOff', name: 'Screen Off', description: 'A user stopped sharing the screen' },
-	{ value: 'VisibleOn', name: 'Visible On', description: "The classroom page became visible on a user's device" },
-	{ value: 'VisibleOff', name: 'Visible Off', description: "The classroom page was hidden on a user's device" },
+	{
+		value: 'VisibleOn',
+		name: 'Visible On',
+		description: "The classroom page became visible on a user's device",
+	},
+	{
+		value: 'VisibleOff',
+		name: 'Visible Off',
+		description: "The classroom page was hidden on a user's device",
+	},
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number]['value'];

@@ -44,7 +44,10 @@ export interface ReadOptions {
 }
 
 export function toLogEvent(roomId: number, index: number, raw: IDataObject): LogEvent {
-	const data = typeof raw.EventData === 'object' && raw.EventData !== null ? (raw.EventData as IDataObject) : {};
+	const data =
+		typeof raw.EventData === 'object' && raw.EventData !== null
+			? (raw.EventData as IDataObject)
+			: {};
 	return {
 		roomId,
 		index,
@@ -73,7 +76,11 @@ export async function getEventPage(
 }
 
 /** The room's event count, with the smallest request that reports it. */
-export async function readTotal(this: IPollFunctions, roomId: number, sdkAppId: number): Promise<RoomRead> {
+export async function readTotal(
+	this: IPollFunctions,
+	roomId: number,
+	sdkAppId: number,
+): Promise<RoomRead> {
 	try {
 		const { events, total } = await getEventPage.call(this, { roomId, sdkAppId }, 1, 1);
 		return { events: [], seen: total ?? events.length, total };
@@ -111,7 +118,9 @@ export async function readNewEvents(this: IPollFunctions, options: ReadOptions):
 		}
 		total = answer.total;
 		const result = consumePage(seen, page, size, answer.events, total);
-		result.fresh.forEach((raw, offset) => events.push(toLogEvent(options.roomId, result.firstIndex + offset, raw)));
+		result.fresh.forEach((raw, offset) =>
+			events.push(toLogEvent(options.roomId, result.firstIndex + offset, raw)),
+		);
 		seen = result.seen;
 		if (!result.more) break;
 	}

@@ -61,8 +61,10 @@ export async function latestEvent(this: IPollFunctions): Promise<INodeExecutionD
 	}
 
 	const wanted = eventTypeFilter(settings.eventTypes);
-	const results = await mapInOrder(rooms.length, CONCURRENCY, async (index) =>
-		await latestInRoom.call(this, rooms[index].roomId, settings.sdkAppId, wanted),
+	const results = await mapInOrder(
+		rooms.length,
+		CONCURRENCY,
+		async (index) => await latestInRoom.call(this, rooms[index].roomId, settings.sdkAppId, wanted),
 	);
 	let best: Found | undefined;
 	let firstError: Error | undefined;

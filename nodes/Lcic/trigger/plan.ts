@@ -46,7 +46,9 @@ export function isForgotten(cursor: RoomCursor, now: number): boolean {
 	return cursor.endedAt !== undefined && now > cursor.endedAt + FORGET_AFTER_SECONDS;
 }
 
-function candidates(input: PlanInput): Array<{ roomId: number; name?: string; endedAt?: number; listed: boolean }> {
+function candidates(
+	input: PlanInput,
+): Array<{ roomId: number; name?: string; endedAt?: number; listed: boolean }> {
 	if (input.watch === 'chosen') return input.chosenIds.map((roomId) => ({ roomId, listed: true }));
 	const listed = input.listing && !input.listing.error ? input.listing.rooms : [];
 	const out = listed.map((room) => ({ ...room, listed: true }));
@@ -72,10 +74,17 @@ export function planPoll(input: PlanInput): Plan {
 		if (saved) {
 			const cursor: RoomCursor = { ...saved };
 			if (candidate.name) cursor.name = candidate.name;
-			if (cursor.endedAt === undefined && candidate.endedAt !== undefined) cursor.endedAt = candidate.endedAt;
+			if (cursor.endedAt === undefined && candidate.endedAt !== undefined)
+				cursor.endedAt = candidate.endedAt;
 			if (isForgotten(cursor, input.now)) continue;
 			rooms[key] = cursor;
-			if (!cursor.closed) tasks.push({ kind: 'read', roomId: candidate.roomId, seen: cursor.seen, since: cursor.since });
+			if (!cursor.closed)
+				tasks.push({
+					kind: 'read',
+					roomId: candidate.roomId,
+					seen: cursor.seen,
+					since: cursor.since,
+				});
 			continue;
 		}
 		const info: RoomInfo = { roomId: candidate.roomId };

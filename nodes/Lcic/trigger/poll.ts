@@ -24,11 +24,17 @@ const MAX_PAGES_PER_ROOM = 50;
 const BUDGET_SHARE = 0.8;
 
 function deadlineOf(context: IPollFunctions, startedAt: number): number | undefined {
-	const budget = typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : undefined;
+	const budget =
+		typeof context.getPollBudgetMs === 'function' ? context.getPollBudgetMs() : undefined;
 	return typeof budget === 'number' && budget > 0 ? startedAt + budget * BUDGET_SHARE : undefined;
 }
 
-async function runTask(this: IPollFunctions, task: RoomTask, sdkAppId: number, deadline?: number): Promise<RoomRead> {
+async function runTask(
+	this: IPollFunctions,
+	task: RoomTask,
+	sdkAppId: number,
+	deadline?: number,
+): Promise<RoomRead> {
 	if (task.kind === 'probe') return await readTotal.call(this, task.roomId, sdkAppId);
 	return await readNewEvents.call(this, {
 		roomId: task.roomId,
@@ -40,7 +46,11 @@ async function runTask(this: IPollFunctions, task: RoomTask, sdkAppId: number, d
 }
 
 /** The cursor a room has after `read`, or undefined when the room stays unknown. */
-export function nextCursor(task: RoomTask, before: RoomCursor | undefined, read: RoomRead): RoomCursor | undefined {
+export function nextCursor(
+	task: RoomTask,
+	before: RoomCursor | undefined,
+	read: RoomRead,
+): RoomCursor | undefined {
 	if (task.kind === 'probe' && read.total === undefined && !read.gone) return undefined;
 	const cursor: RoomCursor = before ? { ...before } : { seen: 0 };
 	if (!before) {
@@ -56,7 +66,13 @@ export function nextCursor(task: RoomTask, before: RoomCursor | undefined, read:
 	// Caught up with the log as it was when the room was found: whatever comes next happened
 	// after the activation, so the time filter (and any clock difference with Tencent) no
 	// longer applies.
-	if (cursor.since !== undefined && !read.error && !read.gone && read.total !== undefined && read.seen >= read.total) {
+	if (
+		cursor.since !== undefined &&
+		!read.error &&
+		!read.gone &&
+		read.total !== undefined &&
+		read.seen >= read.total
+	) {
 		delete cursor.since;
 	}
 	return cursor;
@@ -70,7 +86,8 @@ export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionDa
 	const saved = readState(staticData, settings.sdkAppId);
 	const state = saved ?? newState(settings.sdkAppId, now);
 
-	const listing = settings.watch === 'all' ? await listActiveRooms.call(this, settings.sdkAppId, now) : undefined;
+	const listing =
+		settings.watch === 'all' ? await listActiveRooms.call(this, settings.sdkAppId, now) : undefined;
 	const plan = planPoll({
 		state,
 		firstPoll: saved === undefined,
@@ -104,7 +121,11 @@ export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionDa
 		if (!cursor) return;
 		rooms[key] = cursor;
 		const since = task.kind === 'read' ? task.since : undefined;
-		perRoom.push(read.events.filter((event) => wanted(event.type) && (since === undefined || event.timestamp >= since)));
+		perRoom.push(
+			read.events.filter(
+				(event) => wanted(event.type) && (since === undefined || event.timestamp >= since),
+			),
+		);
 	});
 	// Every room failed: say so (n8n records a failed poll) rather than stay silent. Nothing
 	// moved, so nothing is lost.

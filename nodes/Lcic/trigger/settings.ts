@@ -50,16 +50,19 @@ export async function readSettings(this: IPollFunctions): Promise<TriggerSetting
 		}
 		if (roomIds.length === 0) {
 			throw new NodeOperationError(this.getNode(), 'No room chosen', {
-				description: 'Add at least one room under Rooms, or set Rooms to Watch to Every Room of the Application.',
+				description:
+					'Add at least one room under Rooms, or set Rooms to Watch to Every Room of the Application.',
 			});
 		}
 	}
 
 	const override = Number(options.sdkAppId ?? 0);
-	const sdkAppId = Number.isInteger(override) && override > 0 ? override : await getDefaultSdkAppId.call(this);
+	const sdkAppId =
+		Number.isInteger(override) && override > 0 ? override : await getDefaultSdkAppId.call(this);
 	if (sdkAppId === undefined) {
 		throw new NodeOperationError(this.getNode(), 'No SdkAppId', {
-			description: "Set Default SdkAppId in the credential, or SdkAppId under the trigger's Options.",
+			description:
+				"Set Default SdkAppId in the credential, or SdkAppId under the trigger's Options.",
 		});
 	}
 	return { watch, roomIds, eventTypes, emitPastEvents, sdkAppId };

@@ -35,7 +35,12 @@ export interface TriggerState {
 }
 
 function isCursor(value: unknown): value is RoomCursor {
-	return typeof value === 'object' && value !== null && Number.isInteger((value as RoomCursor).seen) && (value as RoomCursor).seen >= 0;
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		Number.isInteger((value as RoomCursor).seen) &&
+		(value as RoomCursor).seen >= 0
+	);
 }
 
 /** A plain, private copy of the saved state, or undefined when there is none for this app. */
@@ -43,7 +48,8 @@ export function readState(staticData: IDataObject, sdkAppId: number): TriggerSta
 	if (staticData.version !== STATE_VERSION || staticData.sdkAppId !== sdkAppId) return undefined;
 	const activatedAt = Number(staticData.activatedAt);
 	const saved = staticData.rooms;
-	if (!Number.isFinite(activatedAt) || typeof saved !== 'object' || saved === null) return undefined;
+	if (!Number.isFinite(activatedAt) || typeof saved !== 'object' || saved === null)
+		return undefined;
 	const rooms: Record<string, RoomCursor> = {};
 	for (const [roomId, cursor] of Object.entries(saved)) {
 		if (isCursor(cursor)) rooms[roomId] = { ...cursor };

@@ -49,14 +49,26 @@ export function listedRoom(item: IDataObject): ListedRoom | undefined {
 	return room;
 }
 
-export async function listActiveRooms(this: IPollFunctions, sdkAppId: number, now: number): Promise<RoomListing> {
+export async function listActiveRooms(
+	this: IPollFunctions,
+	sdkAppId: number,
+	now: number,
+): Promise<RoomListing> {
 	let items: IDataObject[];
 	try {
 		items = await lcicApiRequestAllItems.call(
 			this,
 			'GetRooms',
 			{ SdkAppId: sdkAppId, StartTime: now - LOOKBACK_SECONDS, EndTime: now + LOOKAHEAD_SECONDS },
-			{ style: 'page', pageParam: 'Page', sizeParam: 'Limit', firstPage: 1, maxPageSize: GET_ROOMS_PAGE_SIZE, itemsKey: 'Rooms', totalKey: 'Total' },
+			{
+				style: 'page',
+				pageParam: 'Page',
+				sizeParam: 'Limit',
+				firstPage: 1,
+				maxPageSize: GET_ROOMS_PAGE_SIZE,
+				itemsKey: 'Rooms',
+				totalKey: 'Total',
+			},
 			{ readOnly: true, rateLimit: 20, maxPages: 100 },
 		);
 	} catch (error) {

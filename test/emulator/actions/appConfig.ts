@@ -6,139 +6,165 @@ import { appOf, fail } from './common';
 import { checkNested } from './roomParams';
 
 const CUSTOM_CONTENT_FIELDS = {
-  Scene: { type: 'String', required: true },
-  LogoUrl: { type: 'String' },
-  HomeUrl: { type: 'String' },
-  JsUrl: { type: 'String' },
-  CssUrl: { type: 'String' },
+	Scene: { type: 'String', required: true },
+	LogoUrl: { type: 'String' },
+	HomeUrl: { type: 'String' },
+	JsUrl: { type: 'String' },
+	CssUrl: { type: 'String' },
 } as const;
 
-const WATERMARK_FLOATS = ['BoardW', 'BoardH', 'BoardX', 'BoardY', 'TeacherW', 'TeacherH', 'TeacherX', 'TeacherY'];
+const WATERMARK_FLOATS = [
+	'BoardW',
+	'BoardH',
+	'BoardX',
+	'BoardY',
+	'TeacherW',
+	'TeacherH',
+	'TeacherX',
+	'TeacherY',
+];
 
 function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
+	try {
+		const url = new URL(value);
+		return url.protocol === 'http:' || url.protocol === 'https:';
+	} catch {
+		return false;
+	}
 }
 
 function num(source: Record<string, unknown>, key: string): number {
-  return typeof source[key] === 'number' ? (source[key] as number) : 0;
+	return typeof source[key] === 'number' ? (source[key] as number) : 0;
 }
 
 function str(source: Record<string, unknown>, key: string): string {
-  return typeof source[key] === 'string' ? (source[key] as string) : '';
+	return typeof source[key] === 'string' ? (source[key] as string) : '';
 }
 
 export const appConfigActions: ActionTable = {
-  SetAppCustomContent: {
-    params: {
-      CustomContent: { type: 'Array of Object', required: true },
-      SdkAppId: { type: 'Integer', required: true },
-    },
-    handler(ctx) {
-      const app = appOf(ctx);
-      const items = (ctx.params.CustomContent as unknown[]).map((item, i) => checkNested(item, CUSTOM_CONTENT_FIELDS, `CustomContent.${i}`));
-      if (items.length === 0) fail('InvalidParameterValue', 'CustomContent must not be empty.');
-      // LCIC fetches the JS/CSS to serve them; the emulator can only check they look fetchable.
-      for (const item of items) {
-        for (const key of ['JsUrl', 'CssUrl']) {
-          const value = item[key];
-          if (typeof value === 'string' && value !== '' && !isHttpUrl(value)) {
-            fail('InvalidParameter.CssOrJs', `Unable to access the ${key} address ${value}.`);
-          }
-        }
-      }
-      for (const item of items) {
-        const scene = String(item.Scene);
-        app.customContent.set(scene, { ...(app.customContent.get(scene) ?? {}), ...item });
-      }
-      return {};
-    },
-  },
+	SetAppCustomContent: {
+		params: {
+			CustomContent: { type: 'Array of Object', required: true },
+			SdkAppId: { type: 'Integer', required: true },
+		},
+		handler(ctx) {
+			const app = appOf(ctx);
+			const items = (ctx.params.CustomContent as unknown[]).map((item, i) =>
+				checkNested(item, CUSTOM_CONTENT_FIELDS, `CustomContent.${i}`),
+			);
+			if (items.length === 0) fail('InvalidParameterValue', 'CustomContent must not be empty.');
+			// LCIC fetches the JS/CSS to serve them; the emulator can only check they look fetchable.
+			for (const item of items) {
+				for (const key of ['JsUrl', 'CssUrl']) {
+					const value = item[key];
+					if (typeof value === 'string' && value !== '' && !isHttpUrl(value)) {
+						fail('InvalidParameter.CssOrJs', `Unable to access the ${key} address ${value}.`);
+					}
+				}
+			}
+			for (const item of items) {
+				const scene = String(item.Scene);
+				app.customContent.set(scene, { ...(app.customContent.get(scene) ?? {}), ...item });
+			}
+			return {};
+		},
+	},
 
-  DeleteAppCustomContent: {
-    params: {
-      SdkAppId: { type: 'Integer', required: true },
-      Scenes: { type: 'Array of String' },
-    },
-    handler(ctx) {
-      const app = appOf(ctx);
-      const scenes = Array.isArray(ctx.params.Scenes) ? (ctx.params.Scenes as string[]) : [];
-      // No scenes means every custom element (reference).
-      if (scenes.length === 0) app.customContent.clear();
-      for (const scene of scenes) app.customContent.delete(scene);
-      return {};
-    },
-  },
+	DeleteAppCustomContent: {
+		params: {
+			SdkAppId: { type: 'Integer', required: true },
+			Scenes: { type: 'Array of String' },
+		},
+		handler(ctx) {
+			const app = appOf(ctx);
+			const scenes = Array.isArray(ctx.params.Scenes) ? (ctx.params.Scenes as string[]) : [];
+			// No scenes means every custom element (reference).
+			if (scenes.length === 0) app.customContent.clear();
+			for (const scene of scenes) app.customContent.delete(scene);
+			return {};
+		},
+	},
 
-  ModifyApp: {
-    params: {
-      SdkAppId: { type: 'Integer', required: true },
-      Callback: { type: 'String' },
-      CallbackKey: { type: 'String' },
-      TransferId: { type: 'String' },
-      TransferUrl: { type: 'String' },
-    },
-    handler(ctx) {
-      const app = appOf(ctx);
-      const callback = ctx.params.Callback;
-      if (typeof callback === 'string' && callback !== '') {
-        if (!isHttpUrl(callback)) fail('InvalidParameterValue', `Callback must be an http(s) URL, got ${callback}.`);
-        // "Currently, only port 80 and port 443 are supported."
-        const port = new URL(callback).port;
-        if (port !== '' && port !== '80' && port !== '443') fail('InvalidParameterValue', `Callback port ${port} is not supported; use 80 or 443.`);
-      }
-      for (const key of ['Callback', 'CallbackKey', 'TransferId', 'TransferUrl']) {
-        if (ctx.params[key] !== undefined) app.settings[key] = ctx.params[key];
-      }
-      return {};
-    },
-  },
+	ModifyApp: {
+		params: {
+			SdkAppId: { type: 'Integer', required: true },
+			Callback: { type: 'String' },
+			CallbackKey: { type: 'String' },
+			TransferId: { type: 'String' },
+			TransferUrl: { type: 'String' },
+		},
+		handler(ctx) {
+			const app = appOf(ctx);
+			const callback = ctx.params.Callback;
+			if (typeof callback === 'string' && callback !== '') {
+				if (!isHttpUrl(callback))
+					fail('InvalidParameterValue', `Callback must be an http(s) URL, got ${callback}.`);
+				// "Currently, only port 80 and port 443 are supported."
+				const port = new URL(callback).port;
+				if (port !== '' && port !== '80' && port !== '443')
+					fail('InvalidParameterValue', `Callback port ${port} is not supported; use 80 or 443.`);
+			}
+			for (const key of ['Callback', 'CallbackKey', 'TransferId', 'TransferUrl']) {
+				if (ctx.params[key] !== undefined) app.settings[key] = ctx.params[key];
+			}
+			return {};
+		},
+	},
 
-  GetWatermark: {
-    params: { SdkAppId: { type: 'Integer', required: true } },
-    handler(ctx) {
-      const w = appOf(ctx).watermark;
-      return {
-        TeacherLogo: { Url: str(w, 'TeacherUrl'), Width: num(w, 'TeacherW'), Height: num(w, 'TeacherH'), LocationX: num(w, 'TeacherX'), LocationY: num(w, 'TeacherY') },
-        BoardLogo: { Url: str(w, 'BoardUrl'), Width: num(w, 'BoardW'), Height: num(w, 'BoardH'), LocationX: num(w, 'BoardX'), LocationY: num(w, 'BoardY') },
-        BackgroundPicture: { Url: str(w, 'VideoUrl') },
-        Text: { Text: str(w, 'Text'), Color: str(w, 'TextColor') },
-      };
-    },
-  },
+	GetWatermark: {
+		params: { SdkAppId: { type: 'Integer', required: true } },
+		handler(ctx) {
+			const w = appOf(ctx).watermark;
+			return {
+				TeacherLogo: {
+					Url: str(w, 'TeacherUrl'),
+					Width: num(w, 'TeacherW'),
+					Height: num(w, 'TeacherH'),
+					LocationX: num(w, 'TeacherX'),
+					LocationY: num(w, 'TeacherY'),
+				},
+				BoardLogo: {
+					Url: str(w, 'BoardUrl'),
+					Width: num(w, 'BoardW'),
+					Height: num(w, 'BoardH'),
+					LocationX: num(w, 'BoardX'),
+					LocationY: num(w, 'BoardY'),
+				},
+				BackgroundPicture: { Url: str(w, 'VideoUrl') },
+				Text: { Text: str(w, 'Text'), Color: str(w, 'TextColor') },
+			};
+		},
+	},
 
-  SetWatermark: {
-    params: {
-      SdkAppId: { type: 'Integer', required: true },
-      TeacherUrl: { type: 'String' },
-      BoardUrl: { type: 'String' },
-      VideoUrl: { type: 'String' },
-      BoardW: { type: 'Float' },
-      BoardH: { type: 'Float' },
-      BoardX: { type: 'Float' },
-      BoardY: { type: 'Float' },
-      TeacherW: { type: 'Float' },
-      TeacherH: { type: 'Float' },
-      TeacherX: { type: 'Float' },
-      TeacherY: { type: 'Float' },
-      Text: { type: 'String' },
-      TextColor: { type: 'String' },
-    },
-    handler(ctx) {
-      const app = appOf(ctx);
-      for (const key of WATERMARK_FLOATS) {
-        const v = ctx.params[key];
-        if (typeof v === 'number' && (v < 0 || v > 100)) fail('InvalidParameterValue', `${key} must be from 0 to 100 (percent), got ${v}.`);
-      }
-      // Only the parameters given change; an empty string removes that part of the watermark.
-      for (const [key, value] of Object.entries(ctx.params)) {
-        if (key !== 'SdkAppId' && value !== undefined && value !== null) app.watermark[key] = value;
-      }
-      return {};
-    },
-  },
+	SetWatermark: {
+		params: {
+			SdkAppId: { type: 'Integer', required: true },
+			TeacherUrl: { type: 'String' },
+			BoardUrl: { type: 'String' },
+			VideoUrl: { type: 'String' },
+			BoardW: { type: 'Float' },
+			BoardH: { type: 'Float' },
+			BoardX: { type: 'Float' },
+			BoardY: { type: 'Float' },
+			TeacherW: { type: 'Float' },
+			TeacherH: { type: 'Float' },
+			TeacherX: { type: 'Float' },
+			TeacherY: { type: 'Float' },
+			Text: { type: 'String' },
+			TextColor: { type: 'String' },
+		},
+		handler(ctx) {
+			const app = appOf(ctx);
+			for (const key of WATERMARK_FLOATS) {
+				const v = ctx.params[key];
+				if (typeof v === 'number' && (v < 0 || v > 100))
+					fail('InvalidParameterValue', `${key} must be from 0 to 100 (percent), got ${v}.`);
+			}
+			// Only the parameters given change; an empty string removes that part of the watermark.
+			for (const [key, value] of Object.entries(ctx.params)) {
+				if (key !== 'SdkAppId' && value !== undefined && value !== null) app.watermark[key] = value;
+			}
+			return {};
+		},
+	},
 };

@@ -2,14 +2,18 @@ import { REFERENCE_ACTIONS } from '../../harness/referenceActions';
 import { createActionTable, createSimulations, createState } from './index';
 
 describe('actions index', () => {
-  it('implements exactly the 53 actions of the API reference', () => {
-    expect(Object.keys(createActionTable()).sort()).toEqual([...REFERENCE_ACTIONS].sort());
-  });
+	it('implements exactly the 53 actions of the API reference', () => {
+		expect(Object.keys(createActionTable()).sort()).toEqual([...REFERENCE_ACTIONS].sort());
+	});
 
-  it('starts with one empty application per account and offers the simulations', () => {
-    const state = createState([{ secretId: 'a', secretKey: 'b', appId: 1, sdkAppId: 42, developerId: 'd' }]);
-    expect([...state.apps.keys()]).toEqual([42]);
-    expect(state.developers.get('d')).toMatchObject({ DeveloperId: 'd' });
-    expect(Object.keys(createSimulations())).toEqual(expect.arrayContaining(['memberJoin', 'recordFinish', 'events', 'advanceClock']));
-  });
+	it('starts with one empty application per account and offers the simulations', () => {
+		const state = createState([
+			{ secretId: 'a', secretKey: 'b', appId: 1, sdkAppId: 42, developerId: 'd' },
+		]);
+		expect([...state.apps.keys()]).toEqual([42]);
+		expect(state.developers.get('d')).toMatchObject({ DeveloperId: 'd' });
+		expect(Object.keys(createSimulations())).toEqual(
+			expect.arrayContaining(['memberJoin', 'recordFinish', 'events', 'advanceClock']),
+		);
+	});
 });

@@ -32,14 +32,14 @@ export { createState } from './seed';
 export { createSimulations, type Simulation } from './simulations';
 
 export function createActionTable(): ActionTable {
-  return {
-    ...userActions,
-    ...roomActions,
-    ...groupActions,
-    ...appConfigActions,
-    ...supervisorActions,
-    ...recordActions,
-    ...documentActions,
-    ...developerActions,
-  };
+	return {
+		...userActions,
+		...roomActions,
+		...groupActions,
+		...appConfigActions,
+		...supervisorActions,
+		...recordActions,
+		...documentActions,
+		...developerActions,
+	};
 }

@@ -6,8 +6,8 @@ import { roomLifecycleActions } from './roomLifecycle';
 import { roomQueryActions } from './roomQueries';
 
 export const roomActions: ActionTable = {
-  ...roomCrudActions,
-  ...roomLifecycleActions,
-  ...roomEventActions,
-  ...roomQueryActions,
+	...roomCrudActions,
+	...roomLifecycleActions,
+	...roomEventActions,
+	...roomQueryActions,
 };

@@ -4,151 +4,252 @@ import { TOKEN_LIFETIME_SECONDS, userActions } from './users';
 const SDK = ACCOUNT.sdkAppId;
 
 describe('user registration', () => {
-  it('registers a user with a KSUID-shaped ID and a seven-day token', () => {
-    const h = harness();
-    const out = h.call('RegisterUser', { SdkAppId: SDK, Name: 'Ada', OriginId: 'ada-1', Avatar: 'https://a/ada.png' });
-    expect(out).toEqual({ UserId: expect.stringMatching(/^[0-9A-Za-z]{27}$/), Token: expect.any(String) });
-    const user = h.app.users.get(String(out.UserId));
-    expect(user).toMatchObject({ Name: 'Ada', OriginId: 'ada-1', Avatar: 'https://a/ada.png', Token: out.Token, createdAt: T0 });
-    expect(user?.extra.tokenExpiresAt).toBe(T0 + TOKEN_LIFETIME_SECONDS);
-    expect(h.app.usersByOrigin.get('ada-1')).toBe(out.UserId);
-  });
+	it('registers a user with a KSUID-shaped ID and a seven-day token', () => {
+		const h = harness();
+		const out = h.call('RegisterUser', {
+			SdkAppId: SDK,
+			Name: 'Ada',
+			OriginId: 'ada-1',
+			Avatar: 'https://a/ada.png',
+		});
+		expect(out).toEqual({
+			UserId: expect.stringMatching(/^[0-9A-Za-z]{27}$/),
+			Token: expect.any(String),
+		});
+		const user = h.app.users.get(String(out.UserId));
+		expect(user).toMatchObject({
+			Name: 'Ada',
+			OriginId: 'ada-1',
+			Avatar: 'https://a/ada.png',
+			Token: out.Token,
+			createdAt: T0,
+		});
+		expect(user?.extra.tokenExpiresAt).toBe(T0 + TOKEN_LIFETIME_SECONDS);
+		expect(h.app.usersByOrigin.get('ada-1')).toBe(out.UserId);
+	});
 
-  it('uses the UserId as OriginId when none is given, and keeps OriginIds unique', () => {
-    const h = harness();
-    const a = h.call('RegisterUser', { SdkAppId: SDK });
-    const b = h.call('RegisterUser', { SdkAppId: SDK, OriginId: '' });
-    expect(a.UserId).not.toBe(b.UserId);
-    expect(h.app.users.get(String(a.UserId))?.OriginId).toBe(a.UserId);
-    expect(h.app.usersByOrigin.get(String(b.UserId))).toBe(b.UserId);
-    h.call('RegisterUser', { SdkAppId: SDK, OriginId: 'dup' });
-    expect(h.errorOf('RegisterUser', { SdkAppId: SDK, OriginId: 'dup' })).toBe('FailedOperation.OriginIdExists');
-    expect(h.errorOf('RegisterUser', { SdkAppId: SDK, OriginId: String(a.UserId) })).toBe('FailedOperation.OriginIdExists');
-    expect(h.errorOf('RegisterUser', { SdkAppId: OTHER_ACCOUNT.sdkAppId })).toBe('ResourceNotFound.SdkAppId');
-    expect(h.app.users.size).toBe(3);
-  });
+	it('uses the UserId as OriginId when none is given, and keeps OriginIds unique', () => {
+		const h = harness();
+		const a = h.call('RegisterUser', { SdkAppId: SDK });
+		const b = h.call('RegisterUser', { SdkAppId: SDK, OriginId: '' });
+		expect(a.UserId).not.toBe(b.UserId);
+		expect(h.app.users.get(String(a.UserId))?.OriginId).toBe(a.UserId);
+		expect(h.app.usersByOrigin.get(String(b.UserId))).toBe(b.UserId);
+		h.call('RegisterUser', { SdkAppId: SDK, OriginId: 'dup' });
+		expect(h.errorOf('RegisterUser', { SdkAppId: SDK, OriginId: 'dup' })).toBe(
+			'FailedOperation.OriginIdExists',
+		);
+		expect(h.errorOf('RegisterUser', { SdkAppId: SDK, OriginId: String(a.UserId) })).toBe(
+			'FailedOperation.OriginIdExists',
+		);
+		expect(h.errorOf('RegisterUser', { SdkAppId: OTHER_ACCOUNT.sdkAppId })).toBe(
+			'ResourceNotFound.SdkAppId',
+		);
+		expect(h.app.users.size).toBe(3);
+	});
 
-  it('gives unique user IDs across applications', () => {
-    const h = harness();
-    const mine = h.call('RegisterUser', { SdkAppId: SDK }).UserId;
-    const theirs = h.call('RegisterUser', { SdkAppId: OTHER_ACCOUNT.sdkAppId }, OTHER_ACCOUNT).UserId;
-    expect(mine).not.toBe(theirs);
-    expect(h.state.apps.get(OTHER_ACCOUNT.sdkAppId)?.users.has(String(theirs))).toBe(true);
-  });
+	it('gives unique user IDs across applications', () => {
+		const h = harness();
+		const mine = h.call('RegisterUser', { SdkAppId: SDK }).UserId;
+		const theirs = h.call(
+			'RegisterUser',
+			{ SdkAppId: OTHER_ACCOUNT.sdkAppId },
+			OTHER_ACCOUNT,
+		).UserId;
+		expect(mine).not.toBe(theirs);
+		expect(h.state.apps.get(OTHER_ACCOUNT.sdkAppId)?.users.has(String(theirs))).toBe(true);
+	});
 });
 
 describe('BatchRegister', () => {
-  it('registers in input order and overwrites users whose OriginId exists', () => {
-    const h = harness();
-    const first = h.call('BatchRegister', {
-      Users: [
-        { SdkAppId: SDK, Name: 'Bo', OriginId: 'bo' },
-        { SdkAppId: SDK, Name: 'Cy', OriginId: 'cy', Avatar: 'https://a/cy.png' },
-        { SdkAppId: SDK, Name: 'No origin' },
-      ],
-    }).Users as Array<Record<string, unknown>>;
-    expect(first.map((u) => u.OriginId)).toEqual(['bo', 'cy', first[2].UserId]);
-    expect(first.every((u) => u.SdkAppId === SDK)).toBe(true);
+	it('registers in input order and overwrites users whose OriginId exists', () => {
+		const h = harness();
+		const first = h.call('BatchRegister', {
+			Users: [
+				{ SdkAppId: SDK, Name: 'Bo', OriginId: 'bo' },
+				{ SdkAppId: SDK, Name: 'Cy', OriginId: 'cy', Avatar: 'https://a/cy.png' },
+				{ SdkAppId: SDK, Name: 'No origin' },
+			],
+		}).Users as Array<Record<string, unknown>>;
+		expect(first.map((u) => u.OriginId)).toEqual(['bo', 'cy', first[2].UserId]);
+		expect(first.every((u) => u.SdkAppId === SDK)).toBe(true);
 
-    const again = h.call('BatchRegister', {
-      Users: [
-        { SdkAppId: SDK, Name: 'Cyrus', OriginId: 'cy' },
-        { SdkAppId: SDK, Name: 'Di', OriginId: 'di' },
-        { SdkAppId: SDK, Name: 'Bob', OriginId: 'bo' },
-      ],
-    }).Users as Array<Record<string, unknown>>;
-    expect(again.map((u) => u.UserId)).toEqual([first[1].UserId, expect.any(String), first[0].UserId]);
-    expect(h.app.users.size).toBe(4);
-    // Overwriting changes what is given and keeps the rest.
-    expect(h.app.users.get(String(first[1].UserId))).toMatchObject({ Name: 'Cyrus', Avatar: 'https://a/cy.png' });
-    expect(h.app.users.get(String(first[0].UserId))?.Name).toBe('Bob');
-  });
+		const again = h.call('BatchRegister', {
+			Users: [
+				{ SdkAppId: SDK, Name: 'Cyrus', OriginId: 'cy' },
+				{ SdkAppId: SDK, Name: 'Di', OriginId: 'di' },
+				{ SdkAppId: SDK, Name: 'Bob', OriginId: 'bo' },
+			],
+		}).Users as Array<Record<string, unknown>>;
+		expect(again.map((u) => u.UserId)).toEqual([
+			first[1].UserId,
+			expect.any(String),
+			first[0].UserId,
+		]);
+		expect(h.app.users.size).toBe(4);
+		// Overwriting changes what is given and keeps the rest.
+		expect(h.app.users.get(String(first[1].UserId))).toMatchObject({
+			Name: 'Cyrus',
+			Avatar: 'https://a/cy.png',
+		});
+		expect(h.app.users.get(String(first[0].UserId))?.Name).toBe('Bob');
+	});
 
-  it('registers 1,000 users at once and the same 1,000 again without new users', () => {
-    const h = harness();
-    const users = Array.from({ length: 1000 }, (_, i) => ({ SdkAppId: SDK, Name: `S${i}`, OriginId: `s-${i}` }));
-    const started = Date.now();
-    const first = h.call('BatchRegister', { Users: users }).Users as Array<Record<string, unknown>>;
-    const second = h.call('BatchRegister', { Users: users }).Users as Array<Record<string, unknown>>;
-    expect(Date.now() - started).toBeLessThan(2000);
-    expect(new Set(first.map((u) => u.UserId)).size).toBe(1000);
-    expect(second.map((u) => u.UserId)).toEqual(first.map((u) => u.UserId));
-    expect(h.app.users.size).toBe(1000);
-  });
+	it('registers 1,000 users at once and the same 1,000 again without new users', () => {
+		const h = harness();
+		const users = Array.from({ length: 1000 }, (_, i) => ({
+			SdkAppId: SDK,
+			Name: `S${i}`,
+			OriginId: `s-${i}`,
+		}));
+		const started = Date.now();
+		const first = h.call('BatchRegister', { Users: users }).Users as Array<Record<string, unknown>>;
+		const second = h.call('BatchRegister', { Users: users }).Users as Array<
+			Record<string, unknown>
+		>;
+		expect(Date.now() - started).toBeLessThan(2000);
+		expect(new Set(first.map((u) => u.UserId)).size).toBe(1000);
+		expect(second.map((u) => u.UserId)).toEqual(first.map((u) => u.UserId));
+		expect(h.app.users.size).toBe(1000);
+	});
 
-  it('rejects empty or oversized batches and foreign or malformed entries, storing nothing', () => {
-    const h = harness();
-    const entry = { SdkAppId: SDK, OriginId: 'x' };
-    expect(h.errorOf('BatchRegister', { Users: [] })).toBe('InvalidParameterValue');
-    expect(h.errorOf('BatchRegister', { Users: Array.from({ length: 1001 }, (_, i) => ({ SdkAppId: SDK, OriginId: `o${i}` })) })).toBe('InvalidParameterValue');
-    expect(h.errorOf('BatchRegister', { Users: [entry, { SdkAppId: OTHER_ACCOUNT.sdkAppId }] })).toBe('InvalidParameter.SdkAppId');
-    expect(h.errorOf('BatchRegister', { Users: [entry, { Name: 'no app' }] })).toBe('MissingParameter');
-    expect(h.errorOf('BatchRegister', { Users: [entry, { SdkAppId: SDK, Name: 7 }] })).toBe('InvalidParameter');
-    expect(h.errorOf('BatchRegister', { Users: [entry, { SdkAppId: SDK, Nickname: 'x' }] })).toBe('UnknownParameter');
-    expect(h.app.users.size).toBe(0);
-  });
+	it('rejects empty or oversized batches and foreign or malformed entries, storing nothing', () => {
+		const h = harness();
+		const entry = { SdkAppId: SDK, OriginId: 'x' };
+		expect(h.errorOf('BatchRegister', { Users: [] })).toBe('InvalidParameterValue');
+		expect(
+			h.errorOf('BatchRegister', {
+				Users: Array.from({ length: 1001 }, (_, i) => ({ SdkAppId: SDK, OriginId: `o${i}` })),
+			}),
+		).toBe('InvalidParameterValue');
+		expect(
+			h.errorOf('BatchRegister', { Users: [entry, { SdkAppId: OTHER_ACCOUNT.sdkAppId }] }),
+		).toBe('InvalidParameter.SdkAppId');
+		expect(h.errorOf('BatchRegister', { Users: [entry, { Name: 'no app' }] })).toBe(
+			'MissingParameter',
+		);
+		expect(h.errorOf('BatchRegister', { Users: [entry, { SdkAppId: SDK, Name: 7 }] })).toBe(
+			'InvalidParameter',
+		);
+		expect(h.errorOf('BatchRegister', { Users: [entry, { SdkAppId: SDK, Nickname: 'x' }] })).toBe(
+			'UnknownParameter',
+		);
+		expect(h.app.users.size).toBe(0);
+	});
 });
 
 describe('user queries and profile', () => {
-  it('lists users in registration order, paged', () => {
-    const h = harness();
-    const ids = ['a', 'b', 'c'].map((name) => h.call('RegisterUser', { SdkAppId: SDK, Name: name }).UserId);
-    const all = h.call('DescribeSdkAppIdUsers', { SdkAppId: SDK });
-    expect(all.Total).toBe(3);
-    expect(all.Users).toEqual(ids.map((UserId, i) => ({ SdkAppId: SDK, UserId, Name: ['a', 'b', 'c'][i], Avatar: '', OriginId: UserId })));
-    expect(h.call('DescribeSdkAppIdUsers', { SdkAppId: SDK, Page: 2, Limit: 2 })).toMatchObject({ Total: 3, Users: [{ UserId: ids[2] }] });
-    expect(h.call('DescribeSdkAppIdUsers', { SdkAppId: SDK, Page: 3, Limit: 2 })).toEqual({ Total: 3, Users: [] });
-    expect(h.errorOf('DescribeSdkAppIdUsers', { SdkAppId: SDK, Limit: 1001 })).toBe('InvalidParameterValue');
-    expect(h.errorOf('DescribeSdkAppIdUsers', { SdkAppId: SDK, Page: 0 })).toBe('InvalidParameterValue');
-    expect(h.errorOf('DescribeSdkAppIdUsers', { SdkAppId: OTHER_ACCOUNT.sdkAppId })).toBe('ResourceNotFound.SdkAppId');
-  });
+	it('lists users in registration order, paged', () => {
+		const h = harness();
+		const ids = ['a', 'b', 'c'].map(
+			(name) => h.call('RegisterUser', { SdkAppId: SDK, Name: name }).UserId,
+		);
+		const all = h.call('DescribeSdkAppIdUsers', { SdkAppId: SDK });
+		expect(all.Total).toBe(3);
+		expect(all.Users).toEqual(
+			ids.map((UserId, i) => ({
+				SdkAppId: SDK,
+				UserId,
+				Name: ['a', 'b', 'c'][i],
+				Avatar: '',
+				OriginId: UserId,
+			})),
+		);
+		expect(h.call('DescribeSdkAppIdUsers', { SdkAppId: SDK, Page: 2, Limit: 2 })).toMatchObject({
+			Total: 3,
+			Users: [{ UserId: ids[2] }],
+		});
+		expect(h.call('DescribeSdkAppIdUsers', { SdkAppId: SDK, Page: 3, Limit: 2 })).toEqual({
+			Total: 3,
+			Users: [],
+		});
+		expect(h.errorOf('DescribeSdkAppIdUsers', { SdkAppId: SDK, Limit: 1001 })).toBe(
+			'InvalidParameterValue',
+		);
+		expect(h.errorOf('DescribeSdkAppIdUsers', { SdkAppId: SDK, Page: 0 })).toBe(
+			'InvalidParameterValue',
+		);
+		expect(h.errorOf('DescribeSdkAppIdUsers', { SdkAppId: OTHER_ACCOUNT.sdkAppId })).toBe(
+			'ResourceNotFound.SdkAppId',
+		);
+	});
 
-  it('describes a user by UserId or OriginId, UserId first, within the caller\'s application', () => {
-    const h = harness();
-    const ada = String(h.call('RegisterUser', { SdkAppId: SDK, Name: 'Ada', OriginId: 'ada' }).UserId);
-    const bo = String(h.call('RegisterUser', { SdkAppId: SDK, Name: 'Bo', OriginId: 'bo' }).UserId);
-    expect(h.call('DescribeUser', { UserId: ada })).toEqual({ SdkAppId: SDK, UserId: ada, Name: 'Ada', Avatar: '', OriginId: 'ada' });
-    expect(h.call('DescribeUser', { OriginId: 'bo' }).UserId).toBe(bo);
-    expect(h.call('DescribeUser', { UserId: ada, OriginId: 'bo' }).UserId).toBe(ada);
-    expect(h.call('DescribeUser', { UserId: '', OriginId: 'bo' }).UserId).toBe(bo);
-    expect(h.errorOf('DescribeUser', { UserId: 'ghost' })).toBe('ResourceNotFound.User');
-    expect(h.errorOf('DescribeUser', { OriginId: 'ghost' })).toBe('ResourceNotFound.User');
-    expect(h.errorOf('DescribeUser', {})).toBe('MissingParameter');
-    expect(h.errorOf('DescribeUser', { UserId: ada }, OTHER_ACCOUNT)).toBe('ResourceNotFound.User');
-  });
+	it("describes a user by UserId or OriginId, UserId first, within the caller's application", () => {
+		const h = harness();
+		const ada = String(
+			h.call('RegisterUser', { SdkAppId: SDK, Name: 'Ada', OriginId: 'ada' }).UserId,
+		);
+		const bo = String(h.call('RegisterUser', { SdkAppId: SDK, Name: 'Bo', OriginId: 'bo' }).UserId);
+		expect(h.call('DescribeUser', { UserId: ada })).toEqual({
+			SdkAppId: SDK,
+			UserId: ada,
+			Name: 'Ada',
+			Avatar: '',
+			OriginId: 'ada',
+		});
+		expect(h.call('DescribeUser', { OriginId: 'bo' }).UserId).toBe(bo);
+		expect(h.call('DescribeUser', { UserId: ada, OriginId: 'bo' }).UserId).toBe(ada);
+		expect(h.call('DescribeUser', { UserId: '', OriginId: 'bo' }).UserId).toBe(bo);
+		expect(h.errorOf('DescribeUser', { UserId: 'ghost' })).toBe('ResourceNotFound.User');
+		expect(h.errorOf('DescribeUser', { OriginId: 'ghost' })).toBe('ResourceNotFound.User');
+		expect(h.errorOf('DescribeUser', {})).toBe('MissingParameter');
+		expect(h.errorOf('DescribeUser', { UserId: ada }, OTHER_ACCOUNT)).toBe('ResourceNotFound.User');
+	});
 
-  it('modifies the nickname and avatar', () => {
-    const h = harness();
-    const id = String(h.call('RegisterUser', { SdkAppId: SDK, Name: 'Ada', Avatar: 'https://a/1.png' }).UserId);
-    h.call('ModifyUserProfile', { UserId: id, Nickname: 'Ada L.' });
-    expect(h.call('DescribeUser', { UserId: id })).toMatchObject({ Name: 'Ada L.', Avatar: 'https://a/1.png' });
-    h.call('ModifyUserProfile', { UserId: id, Avatar: 'https://a/2.png' });
-    expect(h.call('DescribeUser', { UserId: id })).toMatchObject({ Name: 'Ada L.', Avatar: 'https://a/2.png' });
-    expect(h.errorOf('ModifyUserProfile', { UserId: 'ghost', Nickname: 'x' })).toBe('ResourceNotFound.User');
-  });
+	it('modifies the nickname and avatar', () => {
+		const h = harness();
+		const id = String(
+			h.call('RegisterUser', { SdkAppId: SDK, Name: 'Ada', Avatar: 'https://a/1.png' }).UserId,
+		);
+		h.call('ModifyUserProfile', { UserId: id, Nickname: 'Ada L.' });
+		expect(h.call('DescribeUser', { UserId: id })).toMatchObject({
+			Name: 'Ada L.',
+			Avatar: 'https://a/1.png',
+		});
+		h.call('ModifyUserProfile', { UserId: id, Avatar: 'https://a/2.png' });
+		expect(h.call('DescribeUser', { UserId: id })).toMatchObject({
+			Name: 'Ada L.',
+			Avatar: 'https://a/2.png',
+		});
+		expect(h.errorOf('ModifyUserProfile', { UserId: 'ghost', Nickname: 'x' })).toBe(
+			'ResourceNotFound.User',
+		);
+	});
 });
 
 describe('login', () => {
-  it('logs in by UserId or OriginId with a fresh seven-day token', () => {
-    const h = harness();
-    const reg = h.call('RegisterUser', { SdkAppId: SDK, OriginId: 'ada' });
-    h.clock.advance(3600);
-    const login = h.call('LoginUser', { UserId: reg.UserId });
-    expect(login).toEqual({ UserId: reg.UserId, Token: expect.any(String) });
-    expect(login.Token).not.toBe(reg.Token);
-    expect(h.app.users.get(String(reg.UserId))?.extra.tokenExpiresAt).toBe(T0 + 3600 + TOKEN_LIFETIME_SECONDS);
-    expect(h.call('LoginOriginId', { SdkAppId: SDK, OriginId: 'ada' }).UserId).toBe(reg.UserId);
-    expect(h.errorOf('LoginUser', { UserId: 'ghost' })).toBe('ResourceNotFound.User');
-    expect(h.errorOf('LoginOriginId', { SdkAppId: SDK, OriginId: 'ghost' })).toBe('ResourceNotFound.User');
-    expect(h.errorOf('LoginOriginId', { SdkAppId: OTHER_ACCOUNT.sdkAppId, OriginId: 'ada' })).toBe('ResourceNotFound.SdkAppId');
-  });
+	it('logs in by UserId or OriginId with a fresh seven-day token', () => {
+		const h = harness();
+		const reg = h.call('RegisterUser', { SdkAppId: SDK, OriginId: 'ada' });
+		h.clock.advance(3600);
+		const login = h.call('LoginUser', { UserId: reg.UserId });
+		expect(login).toEqual({ UserId: reg.UserId, Token: expect.any(String) });
+		expect(login.Token).not.toBe(reg.Token);
+		expect(h.app.users.get(String(reg.UserId))?.extra.tokenExpiresAt).toBe(
+			T0 + 3600 + TOKEN_LIFETIME_SECONDS,
+		);
+		expect(h.call('LoginOriginId', { SdkAppId: SDK, OriginId: 'ada' }).UserId).toBe(reg.UserId);
+		expect(h.errorOf('LoginUser', { UserId: 'ghost' })).toBe('ResourceNotFound.User');
+		expect(h.errorOf('LoginOriginId', { SdkAppId: SDK, OriginId: 'ghost' })).toBe(
+			'ResourceNotFound.User',
+		);
+		expect(h.errorOf('LoginOriginId', { SdkAppId: OTHER_ACCOUNT.sdkAppId, OriginId: 'ada' })).toBe(
+			'ResourceNotFound.SdkAppId',
+		);
+	});
 
-  it('declares the parameters of the reference (and the newer DescribeUser OriginId)', () => {
-    expect(Object.keys(userActions).sort()).toEqual(
-      ['BatchRegister', 'DescribeSdkAppIdUsers', 'DescribeUser', 'LoginOriginId', 'LoginUser', 'ModifyUserProfile', 'RegisterUser'],
-    );
-    expect(userActions.RegisterUser.params.SdkAppId.required).toBe(true);
-    expect(Object.keys(userActions.DescribeUser.params)).toEqual(['UserId', 'OriginId']);
-    expect(userActions.LoginOriginId.params.OriginId.required).toBe(true);
-  });
+	it('declares the parameters of the reference (and the newer DescribeUser OriginId)', () => {
+		expect(Object.keys(userActions).sort()).toEqual([
+			'BatchRegister',
+			'DescribeSdkAppIdUsers',
+			'DescribeUser',
+			'LoginOriginId',
+			'LoginUser',
+			'ModifyUserProfile',
+			'RegisterUser',
+		]);
+		expect(userActions.RegisterUser.params.SdkAppId.required).toBe(true);
+		expect(Object.keys(userActions.DescribeUser.params)).toEqual(['UserId', 'OriginId']);
+		expect(userActions.LoginOriginId.params.OriginId.required).toBe(true);
+	});
 });
