@@ -7,6 +7,6 @@ export * from './workflow';
 export { createAdditionalData, createHooks } from './additionalData';
 export * from './operations';
 export * from './emulatorCalls';
-export { REFERENCE_ACTIONS } from './referenceActions';
+export { IMPLEMENTED_ACTIONS, NEWER_ACTIONS, REFERENCE_ACTIONS } from './referenceActions';
 export * from './session';
 export { useEmulator, type EmulatorFixture } from './emulatorFixture';

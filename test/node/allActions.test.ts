@@ -309,6 +309,26 @@ const SCENARIOS: Record<string, Scenario> = {
 		prepare: async () => ({ values: { Callback: 'https://example.com/lcic-callback' } }),
 		check: (_o, s) => expect(s.app.settings.Callback).toBe('https://example.com/lcic-callback'),
 	},
+	DescribeAppDetail: {
+		// What ModifyApp set is what DescribeAppDetail reads back (the webhook trigger relies on it).
+		prepare: async (s) => {
+			await s.ok('ModifyApp', {
+				Callback: 'https://example.com/lcic-events',
+				CallbackKey: 'detail-key',
+			});
+			const [developer] = await s.ok('DescribeDeveloper');
+			return { values: { DeveloperId: developer.DeveloperId } };
+		},
+		check: ([out], s) => {
+			expect(out.SdkAppId).toBe(String(s.sdkAppId));
+			expect(out.AppConfig).toMatchObject({
+				ApplicationId: String(s.sdkAppId),
+				Callback: 'https://example.com/lcic-events',
+				CallbackKey: 'detail-key',
+				State: 1,
+			});
+		},
+	},
 	GetWatermark: {
 		prepare: async (s) => {
 			await s.ok('SetWatermark', { TeacherUrl: 'https://example.com/teacher.png' });

@@ -2,8 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { FieldSpec, OperationSpec } from './types';
 
-// Application Configuration APIs (5 actions): custom content per scene, callback settings and
-// watermarks.
+// Application Configuration APIs (5 actions of the reference, and DescribeAppDetail from
+// Tencent's current model): custom content per scene, callback settings and watermarks.
 
 const url = (
 	param: string,
@@ -149,6 +149,33 @@ function nothingSet(body: IDataObject, what: string): string | undefined {
 const CALLBACK_PORT = /^[a-z]+:\/\/[^/?#]*:(\d+)(?:[/?#]|$)/i;
 
 export const appConfigOperations: OperationSpec[] = [
+	{
+		resource: 'appConfig',
+		operation: 'get',
+		displayName: 'Get',
+		action: 'DescribeAppDetail',
+		description:
+			"Get the application's settings: name, state, edition, callback URL and key, scenes and transfer (DescribeAppDetail)",
+		sdkAppId: 'required',
+		// DescribeAppDetailRequest (tencentcloud-sdk-nodejs, lcic_models.d.ts): ApplicationId is
+		// the SdkAppId as a String, and DeveloperId is required.
+		sdkAppIdParam: 'ApplicationId',
+		sdkAppIdType: 'string',
+		readOnly: true,
+		fields: [
+			{
+				param: 'DeveloperId',
+				displayName: 'Developer ID',
+				description:
+					'The developer ID of the account that owns the application; Developer > Get (DescribeDeveloper) returns it',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: 'e.g. 100012345678',
+			},
+		],
+		output: { kind: 'response' },
+	},
 	{
 		resource: 'appConfig',
 		operation: 'setCustomContent',

@@ -121,6 +121,8 @@ export interface OperationSpec {
 	sdkAppId: 'required' | 'optional' | 'none';
 	/** The name the action gives the application ID when it is not SdkAppId (DescribeDocuments: SchoolId). */
 	sdkAppIdParam?: string;
+	/** The type the action gives the application ID, when it is not an Integer (DescribeAppDetail: ApplicationId is a String). */
+	sdkAppIdType?: 'string';
 	/** Describe and Get actions: safe to retry after a network failure. */
 	readOnly: boolean;
 	/** Documented requests per second when not 20. */

@@ -88,7 +88,8 @@ function build(
 					...entry,
 				}));
 			} else {
-				body[op.sdkAppIdParam ?? 'SdkAppId'] = sdkAppId;
+				body[op.sdkAppIdParam ?? 'SdkAppId'] =
+					op.sdkAppIdType === 'string' ? String(sdkAppId) : sdkAppId;
 			}
 		}
 	}

@@ -124,6 +124,58 @@ describe('application configuration', () => {
 		).toBe('InvalidParameterValue');
 	});
 
+	it('reads back the callback settings and scenes with DescribeAppDetail', () => {
+		const h = harness();
+		// DescribeAppDetailRequest in Tencent's model (lcic_models.d.ts): ApplicationId is a
+		// String, DeveloperId is required.
+		const ask = { ApplicationId: String(SDK), DeveloperId: ACCOUNT.developerId };
+		expect(h.call('DescribeAppDetail', ask)).toMatchObject({
+			SdkAppId: String(SDK),
+			AppConfig: { ApplicationId: String(SDK), State: 1, Callback: '', CallbackKey: '' },
+			SceneConfig: [],
+			TransferConfig: { State: 2 },
+		});
+		h.call('ModifyApp', {
+			SdkAppId: SDK,
+			Callback: 'https://hooks.example.com/a',
+			CallbackKey: 'k1',
+		});
+		h.call('SetAppCustomContent', {
+			SdkAppId: SDK,
+			CustomContent: [{ Scene: 'default', JsUrl: 'https://x/a.js', CssUrl: 'https://x/a.css' }],
+		});
+		const detail = h.call('DescribeAppDetail', ask);
+		expect(detail.AppConfig).toMatchObject({
+			Callback: 'https://hooks.example.com/a',
+			CallbackKey: 'k1',
+		});
+		// The model's SceneItem spells JSUrl/CSSUrl.
+		expect(detail.SceneConfig).toEqual([
+			{
+				Scene: 'default',
+				LogoUrl: '',
+				HomeUrl: '',
+				JSUrl: 'https://x/a.js',
+				CSSUrl: 'https://x/a.css',
+			},
+		]);
+		// Only the given ModifyApp parameters change: a later TransferUrl keeps the callback.
+		h.call('ModifyApp', { SdkAppId: SDK, TransferUrl: 'https://t.example.com' });
+		expect(h.call('DescribeAppDetail', ask)).toMatchObject({
+			AppConfig: { Callback: 'https://hooks.example.com/a', CallbackKey: 'k1' },
+			TransferConfig: { State: 1 },
+		});
+		expect(h.errorOf('DescribeAppDetail', { ...ask, DeveloperId: 'someone-else' })).toBe(
+			'InvalidParameterValue',
+		);
+		expect(
+			h.errorOf('DescribeAppDetail', {
+				ApplicationId: String(OTHER_ACCOUNT.sdkAppId),
+				DeveloperId: ACCOUNT.developerId,
+			}),
+		).toBe('ResourceNotFound.SdkAppId');
+	});
+
 	it("gets the watermark regrouped from SetWatermark's flat parameters", () => {
 		const h = harness();
 		expect(h.call('GetWatermark', { SdkAppId: SDK })).toEqual({

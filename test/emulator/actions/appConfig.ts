@@ -1,8 +1,8 @@
-// Application configuration: custom content per scene, callback settings (ModifyApp) and
-// watermarks. SetWatermark takes flat parameters; GetWatermark answers them regrouped into
+// Application configuration: custom content per scene, callback settings (ModifyApp, read back
+// with DescribeAppDetail) and watermarks. SetWatermark takes flat parameters; GetWatermark answers them regrouped into
 // WatermarkConfig / BackgroundPictureConfig / TextMarkConfig.
 import type { ActionTable } from '../types';
-import { appOf, fail } from './common';
+import { appOf, fail, stateOf } from './common';
 import { checkNested } from './roomParams';
 
 const CUSTOM_CONTENT_FIELDS = {
@@ -108,6 +108,44 @@ export const appConfigActions: ActionTable = {
 				if (ctx.params[key] !== undefined) app.settings[key] = ctx.params[key];
 			}
 			return {};
+		},
+	},
+
+	// Not in the 2022 reference; DescribeAppDetailRequest/Response in tencentcloud-sdk-nodejs
+	// (lcic_models.d.ts): ApplicationId is the SdkAppId as a String, DeveloperId is required, and
+	// the answer spells the scene URLs JSUrl/CSSUrl where SetAppCustomContent takes JsUrl/CssUrl.
+	DescribeAppDetail: {
+		params: {
+			ApplicationId: { type: 'String', required: true },
+			DeveloperId: { type: 'String', required: true },
+		},
+		handler(ctx) {
+			const app = appOf(ctx, ctx.params.ApplicationId);
+			const developerId = String(ctx.params.DeveloperId);
+			if (developerId !== ctx.account.developerId || !stateOf(ctx).developers.has(developerId)) {
+				fail(
+					'InvalidParameterValue',
+					`DeveloperId ${developerId} is not the developer of application ${app.SdkAppId}.`,
+				);
+			}
+			const transfer = app.settings.TransferUrl ?? app.settings.TransferId;
+			return {
+				SdkAppId: String(app.SdkAppId),
+				AppConfig: {
+					ApplicationId: String(app.SdkAppId),
+					...app.profile,
+					Callback: str(app.settings, 'Callback'),
+					CallbackKey: str(app.settings, 'CallbackKey'),
+				},
+				SceneConfig: [...app.customContent.values()].map((scene) => ({
+					Scene: str(scene, 'Scene'),
+					LogoUrl: str(scene, 'LogoUrl'),
+					HomeUrl: str(scene, 'HomeUrl'),
+					JSUrl: str(scene, 'JsUrl'),
+					CSSUrl: str(scene, 'CssUrl'),
+				})),
+				TransferConfig: { State: typeof transfer === 'string' && transfer !== '' ? 1 : 2 },
+			};
 		},
 	},
 

@@ -1,5 +1,5 @@
-// The emulator's LCIC behaviour: all 53 actions of API 2022-08-17, the starting state, and the
-// simulations.
+// The emulator's LCIC behaviour: all 53 actions of the API 2022-08-17 reference and the newer
+// ones of Tencent's model (DescribeAppDetail), the starting state, and the simulations.
 //
 // Simulations (createSimulations(); each is (state, clock, args) => result, throws LcicError):
 //   memberJoin   {SdkAppId?, RoomId, UserId, Device? (default 5 = Web)}   -> {joined}

@@ -92,8 +92,19 @@ export interface RecordFile {
 	deleted: boolean;
 }
 
+/** What DescribeAppDetail reports about the application itself (AppConfig in Tencent's model). */
+export interface AppProfile {
+	AppName: string;
+	/** 1 normal, 2 disabled. */
+	State: 1 | 2;
+	/** 1 trial, 2 lite, 3 standard, 4 flagship. */
+	AppVersion: 1 | 2 | 3 | 4;
+	CreatedAt: string;
+}
+
 export interface AppState {
 	SdkAppId: number;
+	profile: AppProfile;
 	/** ModifyApp settings (Callback, CallbackKey, TransferId/TransferUrl...). */
 	settings: Record<string, unknown>;
 	rooms: Map<number, Room>;
@@ -122,6 +133,13 @@ export interface EmulatorState {
 export function emptyApp(sdkAppId: number): AppState {
 	return {
 		SdkAppId: sdkAppId,
+		// The console sets these when the application is created; the emulator has no console.
+		profile: {
+			AppName: `Application ${sdkAppId}`,
+			State: 1,
+			AppVersion: 3,
+			CreatedAt: '2022-08-17 00:00:00',
+		},
 		settings: {},
 		rooms: new Map(),
 		users: new Map(),
