@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { createOrUpdateGroupByName, IF_GROUP_EXISTS_OPTION } from '../behaviours/groupByName';
 import { userIdField } from './fieldKit';
 import type { FieldSpec, OperationSpec } from './types';
 
@@ -99,6 +100,9 @@ export const groupOperations: OperationSpec[] = [
 			),
 		],
 		output: { kind: 'response' },
+		// A nightly roster sync can update the group of that name instead of making another.
+		options: [IF_GROUP_EXISTS_OPTION],
+		hooks: createOrUpdateGroupByName,
 		// No `batch` (BatchCreateGroupWithMembers): its MemberIds is one list for every group of
 		// the call, not one per entry, so items with their own members cannot share a call.
 	},

@@ -5,11 +5,13 @@ import { groupOperations } from './group';
 import { recordOperations } from './record';
 import { roomOperations } from './room';
 import { supervisorOperations } from './supervisor';
+import type { RequestOptions } from '../transport/types';
 import type { OperationSpec } from './types';
 import { userOperations } from './user';
 
 export { RESOURCES } from './resources';
 export type * from './types';
+export type * from './hooks';
 
 export const OPERATIONS: OperationSpec[] = [
 	...roomOperations,
@@ -40,4 +42,16 @@ export function findByAction(action: string): OperationSpec {
 	const op = OPERATIONS.find((candidate) => candidate.action === action);
 	if (!op) throw new Error(`No operation calls the LCIC action ${action}`);
 	return op;
+}
+
+/**
+ * How the transport must treat a call of this operation's action: retried after a network or
+ * server failure only when the catalog says it is read-only, paced to its documented rate.
+ */
+export function requestOptionsOf(op: OperationSpec, itemIndex?: number): RequestOptions {
+	return {
+		readOnly: op.readOnly,
+		rateLimit: op.rateLimit,
+		...(itemIndex === undefined ? {} : { itemIndex }),
+	};
 }

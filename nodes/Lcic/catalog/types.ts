@@ -1,7 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { ChunkRule } from '../execute/chunks';
 import type { PagingSpec } from '../transport/types';
+import type { OperationHooks } from './hooks';
 
 // The catalog is data: one OperationSpec per LCIC action. The node's properties
 // (description/), the request bodies and checks (params/) and the execution (execute/) are all
@@ -107,6 +107,12 @@ export interface BatchSpec {
 	resultField?: string;
 }
 
+/** LCIC caps some arrays per call (200 member IDs, 100 group IDs...): longer ones are split. */
+export interface ChunkRule {
+	param: string;
+	size: number;
+}
+
 export interface OperationSpec {
 	resource: ResourceKey;
 	/** n8n operation value, lowerCamelCase ("create", "getMany", "addMembers"). */
@@ -138,6 +144,13 @@ export interface OperationSpec {
 	sdkAppIdInEntries?: string;
 	/** Checks across fields (StartTime before EndTime); returns the message naming the fields. */
 	validate?: (body: IDataObject) => string | undefined;
+	/**
+	 * The operation's "Options" collection: how the node behaves around the action, not what it
+	 * sends (return the existing user on a duplicate Origin ID...). Read back by its `hooks`.
+	 */
+	options?: INodeProperties[];
+	/** What this operation does beyond one call (or batch) per item; see hooks.ts. */
+	hooks?: OperationHooks;
 }
 
 export interface ResourceSpec {

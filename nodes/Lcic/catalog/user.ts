@@ -1,3 +1,4 @@
+import { RETURN_EXISTING_USER_OPTION, returnExistingUser } from '../behaviours/returnExistingUser';
 import { userIdField } from './fieldKit';
 import type { FieldSpec, OperationSpec } from './types';
 
@@ -62,6 +63,9 @@ export const userOperations: OperationSpec[] = [
 			sdkAppIdInEntry: true,
 			matchBy: 'OriginId',
 		},
+		// A re-run roster sync gets the users that already exist instead of failures.
+		options: [RETURN_EXISTING_USER_OPTION],
+		hooks: returnExistingUser,
 	},
 	{
 		resource: 'user',

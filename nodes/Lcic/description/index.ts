@@ -2,7 +2,6 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { RESOURCES } from '../catalog';
 import type { FieldSpec, OperationSpec } from '../catalog/types';
-import { BEHAVIOUR_OPTIONS } from './behaviourOptions';
 import { fieldProperty, inputModeProperty, structuredProperty } from './fieldProperty';
 import { ADDITIONAL_FIELDS, inputModeKey, SDK_APP_ID } from './names';
 import { operationProperty, operationsOf, resourceProperty } from './operations';
@@ -80,9 +79,10 @@ function additionalFieldsProperty(op: OperationSpec, fields: FieldSpec[]): INode
 	};
 }
 
+/** The operation's own Options (catalog entry `options`), which its hooks read back. */
 function optionsProperty(op: OperationSpec): INodeProperties | undefined {
-	const options = BEHAVIOUR_OPTIONS[op.action];
-	if (!options) return undefined;
+	const options = op.options;
+	if (!options?.length) return undefined;
 	return {
 		displayName: 'Options',
 		name: 'options',

@@ -1,12 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { ChunkRule } from '../catalog/types';
+
 // LCIC caps some arrays per call (200 member IDs, 100 group IDs, ...). The node splits an
 // over-long array into calls of the allowed size; every other parameter is repeated.
-
-export interface ChunkRule {
-	param: string;
-	size: number;
-}
 
 export function splitByChunks(body: IDataObject, rules: ChunkRule[] | undefined): IDataObject[] {
 	let bodies: IDataObject[] = [body];

@@ -1,12 +1,7 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, INode, INodeExecutionData, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IExecuteFunctions } from 'n8n-workflow';
 
 // One place that decides what a failed item becomes: an error item paired to its input when
 // the node continues on fail, otherwise the error stops the node.
-
-export function successItems(records: IDataObject[], itemIndex: number): INodeExecutionData[] {
-	return records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
-}
 
 export function errorItem(
 	this: IExecuteFunctions,
@@ -36,14 +31,4 @@ export function failItem(
 ): INodeExecutionData {
 	if (!this.continueOnFail()) throw error;
 	return errorItem.call(this, error, itemIndex);
-}
-
-/** The transport already throws NodeApiError; anything else is wrapped so n8n shows it on this item. */
-export function asNodeError(
-	node: INode,
-	error: unknown,
-	itemIndex: number,
-): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(node, error as Error, { itemIndex });
 }

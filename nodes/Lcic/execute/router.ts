@@ -1,28 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { OperationSpec } from '../catalog/types';
 import { buildRequestBody } from '../params';
-import { getDefaultSdkAppId } from '../transport';
+import { asNodeError, getDefaultSdkAppId } from '../transport';
 import { runBatch, type PreparedItem } from './batch';
-import { existingGroupMode, GroupsByName } from './groupByName';
+import { createItemRun, createOperationRun } from './context';
 import { failItem } from './itemResult';
 import { mapInOrder } from './pool';
-import { runSingle } from './single';
+
+// Items in, items out, for any operation of the catalog: every item's body is built and
+// checked first, then the items go out as batch calls or one by one, through the operation's
+// hooks where it has them (catalog/hooks.ts). Nothing here knows an LCIC action.
 
 // Reads run a few items at a time (the rate limiter paces them); writes run one at a time so
 // that, without continue-on-fail, nothing after the first failing item has been sent.
 const READ_CONCURRENCY = 4;
-
-function useBatch(this: IExecuteFunctions, op: OperationSpec, count: number): boolean {
-	if (!op.batch || count < 2) return false;
-	// BatchRegister overwrites an existing Origin ID; a user who asked for duplicates to fail
-	// gets one RegisterUser per item so that they do.
-	if (op.action === 'RegisterUser') {
-		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-		return options.returnExistingOnDuplicate !== false;
-	}
-	return true;
-}
 
 export async function executeOperation(
 	this: IExecuteFunctions,
@@ -45,14 +37,11 @@ export async function executeOperation(
 	}
 	for (const { index, error } of invalid) results.set(index, [failItem.call(this, error, index)]);
 
-	const groupMode = existingGroupMode.call(this, op);
-	const groupsByName = groupMode === 'create' ? undefined : new GroupsByName(this, op, groupMode);
-	const runOne = async (body: IDataObject, index: number): Promise<INodeExecutionData[]> =>
-		groupsByName
-			? await groupsByName.run(body, index)
-			: await runSingle.call(this, op, body, index);
+	const run = createOperationRun(this, op);
+	const hooks = op.hooks ?? {};
+	const batch = op.batch && prepared.length > 1 && (hooks.useBatch?.(run) ?? true);
 
-	if (useBatch.call(this, op, prepared.length)) {
+	if (batch) {
 		for (const [index, output] of await runBatch.call(this, op, prepared))
 			results.set(index, output);
 	} else {
@@ -61,10 +50,16 @@ export async function executeOperation(
 			op.readOnly ? READ_CONCURRENCY : 1,
 			async (position) => {
 				const { index, body } = prepared[position];
+				const item = createItemRun(this, run, index, body);
 				try {
-					return await runOne(body, index);
+					const records = hooks.runItem ? await hooks.runItem(item) : await item.runPlain();
+					return records.map((record) =>
+						record instanceof Error
+							? failItem.call(this, asNodeError(run.node, record, index), index)
+							: { json: record, pairedItem: { item: index } },
+					);
 				} catch (error) {
-					return [failItem.call(this, error as Error, index)];
+					return [failItem.call(this, asNodeError(run.node, error, index), index)];
 				}
 			},
 		);

@@ -1,42 +1,32 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { requestOptionsOf } from '../catalog';
+import { responsesOf } from '../catalog/hooks';
 import type { OperationSpec } from '../catalog/types';
 import { listRecords, toOutputItems } from '../params';
-import { lcicApiRequest, lcicApiRequestAllItems } from '../transport';
-import { mergeResponses, splitByChunks } from './chunks';
-import { asNodeError, successItems } from './itemResult';
-import { onDuplicate } from './duplicates';
+import { lcicApiRequestAllItems } from '../transport';
+import { sendCalls, type Recover } from './calls';
+import { mergeResponses } from './chunks';
 
-// One input item, one operation: a list walked page by page, or one call (several when an
-// array is over the API's per-call limit).
+// One input item, one operation, no hooks: a list walked page by page, or one call (several
+// when an array is over the API's per-call limit). Returns the item's output records.
 
 export async function runSingle(
 	this: IExecuteFunctions,
 	op: OperationSpec,
 	body: IDataObject,
 	itemIndex: number,
-): Promise<INodeExecutionData[]> {
-	const options = { readOnly: op.readOnly, rateLimit: op.rateLimit, itemIndex };
-
+	recover?: Recover,
+): Promise<IDataObject[]> {
 	if (op.paging) {
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
 		const records = await lcicApiRequestAllItems.call(this, op.action, body, op.paging, {
-			...options,
+			...requestOptionsOf(op, itemIndex),
 			limit,
 		});
-		return successItems(listRecords(op, records), itemIndex);
+		return listRecords(op, records);
 	}
-
-	const responses: IDataObject[] = [];
-	for (const part of splitByChunks(body, op.chunks)) {
-		try {
-			responses.push(await lcicApiRequest.call(this, op.action, part, options));
-		} catch (error) {
-			const recovered = await onDuplicate.call(this, op, part, error as Error, itemIndex);
-			if (!recovered) throw asNodeError(this.getNode(), error, itemIndex);
-			responses.push(recovered);
-		}
-	}
-	return successItems(toOutputItems(op, mergeResponses(responses)), itemIndex);
+	const outcomes = await sendCalls.call(this, op, body, itemIndex, recover);
+	return toOutputItems(op, mergeResponses(responsesOf(outcomes)));
 }

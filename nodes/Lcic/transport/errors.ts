@@ -1,4 +1,4 @@
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
 import { hintFor } from './errorHints';
@@ -55,4 +55,25 @@ export function networkError(
 	);
 	error.message = message;
 	return error;
+}
+
+/** The LCIC error code of an error this transport threw (undefined for anything else). */
+export function errorCode(error: unknown): string | undefined {
+	if (!(error instanceof NodeApiError)) return undefined;
+	const code = (error.errorResponse as { code?: unknown } | undefined)?.code;
+	return typeof code === 'string' ? code : undefined;
+}
+
+/** The error as n8n shows node errors: the transport's NodeApiError as it is, anything else wrapped. */
+export function asNodeError(
+	node: INode,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(
+		node,
+		error instanceof Error ? error : String(error),
+		itemIndex === undefined ? {} : { itemIndex },
+	);
 }

@@ -4,4 +4,5 @@ export { lcicApiRequest, setRetryPolicy, CREDENTIAL_TYPE } from './request';
 export { lcicApiRequestAllItems, type PageOptions } from './pager';
 export { getDefaultSdkAppId } from './sdkAppId';
 export { isReadOnlyAction } from './retryPolicy';
+export { asNodeError, errorCode } from './errors';
 export { resetRateLimiter } from './rateLimiter';
