@@ -91,12 +91,16 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 	});
 }
 
-function sendJson(res: ServerResponse, status: number, value: unknown): void {
+function sendJson(res: ServerResponse, status: number, value: unknown, nowSeconds?: number): void {
 	const body = Buffer.from(JSON.stringify(value), 'utf8');
-	res.writeHead(status, {
+	const headers: Record<string, string | number> = {
 		'Content-Type': 'application/json; charset=utf-8',
 		'Content-Length': body.length,
-	});
+	};
+	// API answers carry the emulated Tencent's time (its domain clock, which tests move), as an
+	// HTTP server's Date header does (RFC 9110, 6.6.1); Node would otherwise send wall time.
+	if (nowSeconds !== undefined) headers.Date = new Date(nowSeconds * 1000).toUTCString();
+	res.writeHead(status, headers);
 	res.end(body);
 }
 
@@ -250,7 +254,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
 			const fields = await call(req, res, raw, record, after);
 			if (after.drop) req.socket.destroy();
 			else if (fields !== 'done')
-				sendJson(res, 200, { Response: { ...fields, RequestId: requestId } });
+				sendJson(res, 200, { Response: { ...fields, RequestId: requestId } }, clock.now());
 		} catch (error) {
 			const known = error instanceof LcicError;
 			const code = known ? error.code : 'InternalError';
@@ -264,9 +268,12 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
 			record.errorCode = code;
 			if (after.drop) req.socket.destroy();
 			else
-				sendJson(res, 200, {
-					Response: { Error: { Code: code, Message: message }, RequestId: requestId },
-				});
+				sendJson(
+					res,
+					200,
+					{ Response: { Error: { Code: code, Message: message }, RequestId: requestId } },
+					clock.now(),
+				);
 		}
 	}
 

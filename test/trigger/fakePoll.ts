@@ -77,13 +77,14 @@ export class FakePoller {
 					const info = { action, body, n: this.calls.length + 1 };
 					this.calls.push(info);
 					const failWith = this.beforeRequest?.(info);
+					const now = this.h.clock.now();
 					if (failWith)
-						return envelope({ Error: { Code: failWith, Message: `injected ${failWith}` } });
+						return envelope(now, { Error: { Code: failWith, Message: `injected ${failWith}` } });
 					try {
-						return envelope(this.h.call(action, body));
+						return envelope(now, this.h.call(action, body));
 					} catch (error) {
 						if (error instanceof LcicError)
-							return envelope({ Error: { Code: error.code, Message: error.message } });
+							return envelope(now, { Error: { Code: error.code, Message: error.message } });
 						throw error;
 					}
 				},
@@ -102,12 +103,20 @@ export class FakePoller {
 	}
 }
 
-function envelope(response: Record<string, unknown>): {
+/** An answer as LCIC gives it, dated by the emulator's clock (Tencent's time). */
+function envelope(
+	nowSeconds: number,
+	response: Record<string, unknown>,
+): {
 	statusCode: number;
 	headers: IDataObject;
 	body: unknown;
 } {
-	return { statusCode: 200, headers: {}, body: { Response: { ...response, RequestId: 'fake' } } };
+	return {
+		statusCode: 200,
+		headers: { date: new Date(nowSeconds * 1000).toUTCString() },
+		body: { Response: { ...response, RequestId: 'fake' } },
+	};
 }
 
 /** mulberry32: a small seeded PRNG, so a failing run can be replayed from its seed. */

@@ -1,7 +1,11 @@
 // Exactly-once under randomised streams: hundreds of polls of the real poll() (through a fast
 // fake context answered by the emulator's handlers) with same-second bursts, events arriving
-// between the pages of a poll, injected failures and restarts from saved static data. The oracle
-// is the emulator's own event log.
+// between the pages of a poll, injected failures and restarts from saved static data; and, in
+// some scenarios, the things that change: n8n's clock off from Tencent's by up to 120 s either
+// way (Tencent accepts 300 s), chosen rooms taken off the list and put back, rooms created after
+// the activation, some started a day before their scheduled time. The oracle is the emulator's
+// own event log and clock: a room watched from the activation emits what came after its log
+// position then; a room first watched later emits what is dated (by Tencent) from the activation on.
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { triggerClock } from '../../nodes/Lcic/trigger/clock';
@@ -25,6 +29,12 @@ interface Scenario {
 	watch: 'all' | 'chosen';
 	events?: string[];
 	emitPastEvents?: boolean;
+	/** n8n's clock is off from Tencent's by up to this many seconds, changing from poll to poll. */
+	skew?: number;
+	/** Chosen mode: each poll watches a random part of the rooms. */
+	reshuffle?: boolean;
+	/** Rooms created after the activation (half of them started a day before their schedule). */
+	lateRooms?: number;
 }
 
 const TYPES = [
@@ -61,14 +71,38 @@ function key(item: INodeExecutionData): string {
 async function run(scenario: Scenario): Promise<void> {
 	const random = prng(scenario.seed);
 	const { h, roomIds } = setup(scenario.rooms);
+	let skew = 0;
+	triggerClock.now = () => h.clock.now() + skew;
 	const poller = new FakePoller(h);
-	const parameters: IDataObject = {
+	const parametersFor = (ids: number[]): IDataObject => ({
 		watch: scenario.watch,
 		rooms: {
-			room: roomIds.map((id) => ({ roomId: { __rl: true, mode: 'id', value: String(id) } })),
+			room: ids.map((id) => ({ roomId: { __rl: true, mode: 'id', value: String(id) } })),
 		},
 		events: scenario.events ?? ALL_EVENT_TYPES,
 		emitPastEvents: scenario.emitPastEvents ?? false,
+	});
+	const pick = (): number[] => {
+		if (!scenario.reshuffle) return roomIds;
+		const some = roomIds.filter(() => random() < 0.6);
+		return some.length > 0 ? some : [roomIds[Math.floor(random() * roomIds.length)]];
+	};
+	let parameters = parametersFor(pick());
+	const initial = new Set(
+		scenario.watch === 'all' || scenario.emitPastEvents
+			? roomIds
+			: (parameters.rooms as { room: Array<{ roomId: { value: string } }> }).room.map((entry) =>
+					Number(entry.roomId.value),
+				),
+	);
+	let lateLeft = scenario.lateRooms ?? 0;
+	const addLateRoom = () => {
+		const early = lateLeft % 2 === 0;
+		lateLeft--;
+		// Started now: scheduled for tomorrow (found by its state) or within the hour.
+		const id = h.room({ Name: `Late ${lateLeft}` }, early ? 24 * 3600 : 600, 3600);
+		h.call('StartRoom', { RoomId: id });
+		roomIds.push(id);
 	};
 	const append = (roomId: number, count: number, sameSecond: boolean) => {
 		const room = h.app.rooms.get(roomId);
@@ -88,9 +122,15 @@ async function run(scenario: Scenario): Promise<void> {
 	const emitted = new Map<string, number>();
 	const perRoomLast = new Map<number, number>();
 	let staticData: IDataObject = {};
-	// The activation: a clean first poll, so that "before the activation" is well defined for the
-	// oracle (arrivals during it would be history or not depending on the request order).
+	// The activation: a clean first poll, a second after the history, so that "before the
+	// activation" is well defined for the oracle (arrivals during it would be history or not
+	// depending on the request order).
+	h.clock.advance(1);
+	const activatedAt = h.clock.now();
+	if (scenario.skew) skew = Math.round((random() * 2 - 1) * scenario.skew);
 	for (const item of (await poller.poll(parameters, staticData)) ?? []) emitted.set(key(item), -1);
+	// Dated on Tencent's clock, whatever n8n's says.
+	expect(staticData.activatedAt).toBe(activatedAt);
 	let faultRate = 0;
 	poller.beforeRequest = ({ action }) => {
 		// Concurrent arrivals: events land between the requests (and pages) of a poll.
@@ -116,6 +156,9 @@ async function run(scenario: Scenario): Promise<void> {
 		if (random() < 0.1) staticData = JSON.parse(JSON.stringify(staticData)) as IDataObject; // n8n restarts
 		faultRate = random() < 0.3 ? 0.3 : 0;
 		h.clock.advance(Math.floor(random() * 30));
+		if (scenario.skew) skew = Math.round((random() * 2 - 1) * scenario.skew);
+		if (lateLeft > 0 && random() < 0.05) addLateRoom();
+		if (scenario.reshuffle && random() < 0.3) parameters = parametersFor(pick());
 		let items: INodeExecutionData[] | null = null;
 		try {
 			items = await poller.poll(parameters, staticData);
@@ -143,8 +186,9 @@ async function run(scenario: Scenario): Promise<void> {
 		if (poll === Math.floor(scenario.polls * 0.6)) h.call('EndRoom', { RoomId: roomIds[0] });
 	}
 
-	// Drain: no faults, no arrivals, until nothing is left.
+	// Drain: no faults, no arrivals, every room watched, until nothing is left.
 	poller.beforeRequest = undefined;
+	parameters = parametersFor(roomIds);
 	for (let i = 0; i < 5; i++) {
 		const items = await poller.poll(parameters, staticData);
 		for (const item of items ?? []) {
@@ -159,12 +203,12 @@ async function run(scenario: Scenario): Promise<void> {
 	const expected: string[] = [];
 	for (const id of roomIds) {
 		h.app.rooms.get(id)!.events.forEach((event, index) => {
-			if (index >= startIndex.get(id)! && wanted.has(event.Event))
-				expected.push(`${id}#${index + 1}`);
+			const after = initial.has(id) ? index >= startIndex.get(id)! : event.Timestamp >= activatedAt;
+			if (after && wanted.has(event.Event)) expected.push(`${id}#${index + 1}`);
 		});
 	}
 	expect([...emitted.keys()].sort()).toEqual(expected.sort());
-	expect(maxStateRooms).toBeLessThanOrEqual(scenario.rooms);
+	expect(maxStateRooms).toBeLessThanOrEqual(roomIds.length);
 
 	// The ended room leaves the state after its hour; the others stay.
 	h.clock.advance(2 * 3600);
@@ -191,6 +235,9 @@ describe('trigger model: every event exactly once', () => {
 			events: ['MemberJoin', 'RecordFinish', 'RoomEnd'],
 		},
 		{ seed: 4, polls: 200, rooms: 2, watch: 'all', emitPastEvents: true },
+		{ seed: 5, polls: 200, rooms: 5, watch: 'chosen', reshuffle: true, skew: 120, lateRooms: 2 },
+		{ seed: 6, polls: 200, rooms: 3, watch: 'all', skew: 120, lateRooms: 4 },
+		{ seed: 7, polls: 200, rooms: 4, watch: 'chosen', reshuffle: true, events: ['MicOn'] },
 	])('seed $seed: $polls polls, $rooms rooms, $watch', async (scenario) => {
 		await run(scenario);
 	});

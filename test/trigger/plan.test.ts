@@ -1,4 +1,9 @@
-import { FORGET_AFTER_SECONDS, planPoll, type PlanInput } from '../../nodes/Lcic/trigger/plan';
+import {
+	FORGET_AFTER_SECONDS,
+	MAX_PARKED_ROOMS,
+	planPoll,
+	type PlanInput,
+} from '../../nodes/Lcic/trigger/plan';
 import { nextCursor } from '../../nodes/Lcic/trigger/poll';
 import { newState, readState, writeState } from '../../nodes/Lcic/trigger/staticState';
 import type { IDataObject } from 'n8n-workflow';
@@ -30,24 +35,70 @@ describe('planPoll', () => {
 		).toEqual([{ kind: 'read', roomId: 1, seen: 0 }]);
 	});
 
-	it('reads known rooms from their cursor and drops rooms no longer chosen', () => {
+	it('reads known rooms from their cursor and parks the cursors of rooms no longer chosen', () => {
 		const state = newState(1, NOW - 600);
-		state.rooms = { '1': { seen: 12 }, '2': { seen: 3 } };
+		state.rooms = { '1': { seen: 12 }, '2': { seen: 3, name: 'B' } };
 		const plan = planPoll(input({ state, chosenIds: [1, 1] }));
 		expect(plan.tasks).toEqual([{ kind: 'read', roomId: 1, seen: 12, since: undefined }]);
-		expect(Object.keys(plan.rooms)).toEqual(['1']);
+		// Room 2 is not asked about, but its cursor waits for it, stamped with when it left.
+		expect(plan.rooms).toEqual({ '1': { seen: 12 }, '2': { seen: 3, name: 'B', parked: NOW } });
+
+		// Put back later: it goes on from its cursor, and the stamp goes.
+		const back = newState(1, NOW - 600);
+		back.rooms = plan.rooms;
+		const again = planPoll(input({ state: back, chosenIds: [1, 2], now: NOW + 900 }));
+		expect(again.tasks).toEqual([
+			{ kind: 'read', roomId: 1, seen: 12, since: undefined },
+			{ kind: 'read', roomId: 2, seen: 3, since: undefined },
+		]);
+		expect(again.rooms['2']).toEqual({ seen: 3, name: 'B' });
 	});
 
-	it('forgets a room once its hour is over, and does not ask closed rooms again', () => {
+	it('keeps at most MAX_PARKED_ROOMS parked cursors (the most recently parked), and drops parked rooms whose hour is over', () => {
+		const state = newState(1, NOW - 600);
+		for (let i = 1; i <= MAX_PARKED_ROOMS + 5; i++)
+			state.rooms[String(i)] = { seen: i, parked: NOW - 10 * i };
+		state.rooms['5000'] = { seen: 1, endedAt: NOW - FORGET_AFTER_SECONDS - 1 };
+		state.rooms['5001'] = { seen: 1, endedAt: NOW - 60 };
+		const plan = planPoll(input({ state, chosenIds: [1] }));
+		const parked = Object.keys(plan.rooms).filter((key) => key !== '1');
+		expect(parked).toHaveLength(MAX_PARKED_ROOMS);
+		expect(parked).toContain('5001');
+		expect(parked).not.toContain('5000');
+		// The oldest parked (highest i here) went first.
+		expect(parked).not.toContain(String(MAX_PARKED_ROOMS + 5));
+		expect(parked).toContain('2');
+	});
+
+	it('closes a chosen room once its hour is over (and never asks it again), and does not ask closed rooms', () => {
 		const state = newState(1, NOW - 600);
 		state.rooms = {
-			'1': { seen: 4, endedAt: NOW - FORGET_AFTER_SECONDS - 1 },
+			'1': { seen: 4, name: 'A', since: 5, endedAt: NOW - FORGET_AFTER_SECONDS - 1 },
 			'2': { seen: 4, endedAt: NOW - 3000 },
 			'3': { seen: 4, closed: true },
 		};
 		const plan = planPoll(input({ state, chosenIds: [1, 2, 3] }));
 		expect(plan.tasks.map((task) => task.roomId)).toEqual([2]);
-		expect(Object.keys(plan.rooms).sort()).toEqual(['2', '3']);
+		expect(plan.rooms['1']).toEqual({
+			seen: 4,
+			endedAt: NOW - FORGET_AFTER_SECONDS - 1,
+			closed: true,
+		});
+		expect(Object.keys(plan.rooms).sort()).toEqual(['1', '2', '3']);
+		// Taken off the list, it is dropped (its hour is over): nothing left to continue.
+		const next = newState(1, NOW - 600);
+		next.rooms = plan.rooms;
+		expect(Object.keys(planPoll(input({ state: next, chosenIds: [2] })).rooms).sort()).toEqual([
+			'2',
+			'3',
+		]);
+	});
+
+	it('every room: forgets a room once its hour is over', () => {
+		const state = newState(1, NOW - 600);
+		state.rooms = { '1': { seen: 4, endedAt: NOW - FORGET_AFTER_SECONDS - 1 } };
+		const plan = planPoll(input({ state, watch: 'all', listing: { rooms: [] } }));
+		expect(plan).toEqual({ tasks: [], rooms: {} });
 	});
 
 	it('every room: keeps watching known rooms GetRooms no longer lists, and drops closed ones', () => {
@@ -71,6 +122,19 @@ describe('planPoll', () => {
 		);
 		expect(plan.tasks.map((task) => task.roomId)).toEqual([7]);
 		expect(Object.keys(plan.rooms).sort()).toEqual(['7', '8']);
+		// One of the two GetRooms queries answered: its rooms are watched, the known ones kept.
+		const partial = planPoll(
+			input({ state, watch: 'all', listing: { rooms: [{ roomId: 9 }], error: new Error('x') } }),
+		);
+		expect(partial.tasks.map((task) => task.roomId)).toEqual([9, 7]);
+	});
+
+	it('every room: watches parked cursors again, from where they were', () => {
+		const state = newState(1, NOW - 600);
+		state.rooms = { '7': { seen: 5, parked: NOW - 100 } };
+		const plan = planPoll(input({ state, watch: 'all', listing: { rooms: [] } }));
+		expect(plan.tasks).toEqual([{ kind: 'read', roomId: 7, seen: 5, since: undefined }]);
+		expect(plan.rooms).toEqual({ '7': { seen: 5 } });
 	});
 });
 
@@ -137,7 +201,9 @@ describe('static state', () => {
 		state.rooms = {
 			'1': { seen: 3, name: 'A', endedAt: NOW, since: NOW - 5 },
 			'2': { seen: 0, closed: true },
+			'3': { seen: 7, parked: NOW - 9 },
 		};
+		state.offset = -120;
 		writeState(data, state);
 		const restored = JSON.parse(JSON.stringify(data)) as IDataObject;
 		expect(readState(restored, 5)).toEqual(state);

@@ -115,14 +115,19 @@ describe('chosen rooms', () => {
 		]);
 	});
 
-	it('drops cursors of rooms no longer chosen and closes deleted rooms', async () => {
+	it('keeps the cursors of rooms no longer chosen without asking about them, and closes deleted rooms', async () => {
 		const { h, poller } = setup();
 		const a = live(h, 'A');
 		const b = live(h, 'B');
 		const staticData: IDataObject = {};
 		await poller.poll(chosen(a, b), staticData);
+		const before = poller.calls.length;
 		await poller.poll(chosen(a), staticData);
-		expect(Object.keys(staticData.rooms as IDataObject)).toEqual([String(a)]);
+		expect(poller.calls.slice(before).map((call) => call.body.RoomId)).toEqual([a]);
+		expect((staticData.rooms as Record<string, IDataObject>)[String(b)]).toMatchObject({
+			seen: 1,
+			parked: h.clock.now(),
+		});
 
 		h.app.rooms.delete(a);
 		expect(await poller.poll(chosen(a), staticData)).toBeNull();

@@ -52,6 +52,17 @@ function networkReason(error: unknown, code: string): string {
 	return message && !message.includes(code) ? `${code} (${message})` : message || code;
 }
 
+/** The HTTP Date header of an answer, in epoch seconds. */
+export function dateHeaderSeconds(headers: unknown): number | undefined {
+	if (typeof headers !== 'object' || headers === null) return undefined;
+	const record = headers as Record<string, unknown>;
+	const value = record.date ?? record.Date;
+	const text = Array.isArray(value) ? value[0] : value;
+	if (typeof text !== 'string') return undefined;
+	const ms = Date.parse(text);
+	return Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined;
+}
+
 async function attempt(
 	this: LcicContext,
 	action: string,
@@ -95,6 +106,11 @@ async function attempt(
 	}
 
 	const envelope = readEnvelope(full.body);
+	// Only an LCIC answer tells Tencent's time; a proxy's error page has the proxy's clock.
+	if (envelope && options.onServerTime) {
+		const serverTime = dateHeaderSeconds(full.headers);
+		if (serverTime !== undefined) options.onServerTime(serverTime);
+	}
 	if (envelope?.ok) return { done: true, response: envelope.response };
 	if (envelope) {
 		return {

@@ -22,4 +22,9 @@ export interface RequestOptions {
 	rateLimit?: number;
 	/** For error messages that point at the failing item. */
 	itemIndex?: number;
+	/**
+	 * Told Tencent's time (epoch seconds, from the answer's Date header) whenever an LCIC answer
+	 * arrives, success or Response.Error alike: for callers that compare Tencent's timestamps.
+	 */
+	onServerTime?: (epochSeconds: number) => void;
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, INode, IPollFunctions } from 'n8n-workflow';
 
 import { lcicApiRequest } from '../transport';
+import type { TencentClock } from './clock';
 import { consumePage, EVENT_PAGE_SIZE, pageFor } from './cursor';
 import { asNodeError, classifyFailure } from './errors';
 
@@ -41,6 +42,8 @@ export interface ReadOptions {
 	/** Most pages to read in one poll; the rest waits for the next poll. */
 	maxPages?: number;
 	pageSize?: number;
+	/** Told Tencent's time by every answer. */
+	clock?: TencentClock;
 }
 
 export function toLogEvent(roomId: number, index: number, raw: IDataObject): LogEvent {
@@ -60,7 +63,7 @@ export function toLogEvent(roomId: number, index: number, raw: IDataObject): Log
 /** One page of the room's whole log (no Keyword), and the Total that came with it. */
 export async function getEventPage(
 	this: IPollFunctions,
-	room: { roomId: number; sdkAppId: number },
+	room: { roomId: number; sdkAppId: number; clock?: TencentClock },
 	page: number,
 	limit: number,
 ): Promise<{ events: IDataObject[]; total?: number }> {
@@ -68,7 +71,7 @@ export async function getEventPage(
 		this,
 		'GetRoomEvent',
 		{ RoomId: room.roomId, SdkAppId: room.sdkAppId, Page: page, Limit: limit },
-		{ readOnly: true, rateLimit: GET_ROOM_EVENT_RATE },
+		{ readOnly: true, rateLimit: GET_ROOM_EVENT_RATE, onServerTime: room.clock?.observe },
 	);
 	const events = Array.isArray(response.Events) ? (response.Events as IDataObject[]) : [];
 	const total = Number(response.Total);
@@ -80,9 +83,10 @@ export async function readTotal(
 	this: IPollFunctions,
 	roomId: number,
 	sdkAppId: number,
+	clock?: TencentClock,
 ): Promise<RoomRead> {
 	try {
-		const { events, total } = await getEventPage.call(this, { roomId, sdkAppId }, 1, 1);
+		const { events, total } = await getEventPage.call(this, { roomId, sdkAppId, clock }, 1, 1);
 		return { events: [], seen: total ?? events.length, total };
 	} catch (error) {
 		return failed(this.getNode(), error, [], 0);

@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { mapInOrder } from '../execute/pool';
-import { triggerClock } from './clock';
+import { TencentClock } from './clock';
 import { EVENT_PAGE_SIZE } from './cursor';
 import { eventTypeFilter } from './eventTypes';
 import { failed, getEventPage, toLogEvent, type LogEvent } from './fetchEvents';
@@ -55,7 +55,7 @@ export async function latestEvent(this: IPollFunctions): Promise<INodeExecutionD
 	if (settings.watch === 'chosen') {
 		rooms = settings.roomIds.map((roomId) => ({ roomId }));
 	} else {
-		const listing = await listActiveRooms.call(this, settings.sdkAppId, triggerClock.now());
+		const listing = await listActiveRooms.call(this, settings.sdkAppId, new TencentClock());
 		if (listing.error) throw listing.error;
 		rooms = listing.rooms.slice(0, MAX_ROOMS);
 	}

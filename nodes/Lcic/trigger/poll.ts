@@ -1,7 +1,7 @@
 import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { mapInOrder } from '../execute/pool';
-import { triggerClock } from './clock';
+import { TencentClock, triggerClock } from './clock';
 import { eventTypeFilter } from './eventTypes';
 import { readNewEvents, readTotal, type LogEvent, type RoomRead } from './fetchEvents';
 import { mergeOldestFirst } from './merge';
@@ -33,15 +33,17 @@ async function runTask(
 	this: IPollFunctions,
 	task: RoomTask,
 	sdkAppId: number,
+	clock: TencentClock,
 	deadline?: number,
 ): Promise<RoomRead> {
-	if (task.kind === 'probe') return await readTotal.call(this, task.roomId, sdkAppId);
+	if (task.kind === 'probe') return await readTotal.call(this, task.roomId, sdkAppId, clock);
 	return await readNewEvents.call(this, {
 		roomId: task.roomId,
 		sdkAppId,
 		seen: task.seen,
 		deadline,
 		maxPages: MAX_PAGES_PER_ROOM,
+		clock,
 	});
 }
 
@@ -81,13 +83,17 @@ export function nextCursor(
 export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const startedAt = Date.now();
 	const settings = await readSettings.call(this);
-	const now = triggerClock.now();
+	const localStart = triggerClock.now();
 	const staticData = this.getWorkflowStaticData('node');
 	const saved = readState(staticData, settings.sdkAppId);
-	const state = saved ?? newState(settings.sdkAppId, now);
+	// Tencent's time, refined by every answer of this poll (see clock.ts).
+	const clock = new TencentClock(saved?.offset);
+	const state = saved ?? newState(settings.sdkAppId, clock.at(localStart));
 
 	const listing =
-		settings.watch === 'all' ? await listActiveRooms.call(this, settings.sdkAppId, now) : undefined;
+		settings.watch === 'all'
+			? await listActiveRooms.call(this, settings.sdkAppId, clock)
+			: undefined;
 	const plan = planPoll({
 		state,
 		firstPoll: saved === undefined,
@@ -95,7 +101,7 @@ export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionDa
 		chosenIds: settings.roomIds,
 		listing,
 		emitPastEvents: settings.emitPastEvents,
-		now,
+		now: clock.now(),
 	});
 	if (listing?.error && plan.tasks.length === 0) throw listing.error;
 
@@ -103,7 +109,7 @@ export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionDa
 	const reads = await mapInOrder(plan.tasks.length, CONCURRENCY, async (index) => {
 		// Out of time: the rooms not started yet keep their cursors and go first next time.
 		if (index > 0 && deadline !== undefined && Date.now() > deadline) return undefined;
-		return await runTask.call(this, plan.tasks[index], settings.sdkAppId, deadline);
+		return await runTask.call(this, plan.tasks[index], settings.sdkAppId, clock, deadline);
 	});
 
 	const wanted = eventTypeFilter(settings.eventTypes);
@@ -131,7 +137,13 @@ export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionDa
 	// moved, so nothing is lost.
 	if (answered === 0 && failures.length > 0) throw failures[0];
 
-	writeState(staticData, { ...state, rooms });
+	writeState(staticData, {
+		...state,
+		// The first poll dates the activation on Tencent's clock, now that its answers told it.
+		activatedAt: saved ? saved.activatedAt : clock.at(localStart),
+		offset: clock.measured ? clock.offsetSeconds : saved?.offset,
+		rooms,
+	});
 	const items = mergeOldestFirst(perRoom, (event) => event.timestamp).map((event) =>
 		toItem(event, rooms[String(event.roomId)]?.name),
 	);

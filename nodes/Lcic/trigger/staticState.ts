@@ -22,14 +22,18 @@ export interface RoomCursor {
 	since?: number;
 	/** GetRoomEvent answered that the room is gone (deleted, or past its one-hour window). */
 	closed?: boolean;
+	/** Chosen mode: when the room was taken off the list (its cursor waits for it to come back). */
+	parked?: number;
 }
 
 export interface TriggerState {
 	version: number;
 	/** The application the cursors belong to: a different SdkAppId starts afresh. */
 	sdkAppId: number;
-	/** When the trigger first polled (epoch seconds). */
+	/** When the trigger first polled (epoch seconds, Tencent's clock). */
 	activatedAt: number;
+	/** Tencent's clock minus n8n's (seconds), as last measured; starts the next poll's estimate. */
+	offset?: number;
 	/** Room ID -> cursor. */
 	rooms: Record<string, RoomCursor>;
 }
@@ -54,7 +58,10 @@ export function readState(staticData: IDataObject, sdkAppId: number): TriggerSta
 	for (const [roomId, cursor] of Object.entries(saved)) {
 		if (isCursor(cursor)) rooms[roomId] = { ...cursor };
 	}
-	return { version: STATE_VERSION, sdkAppId, activatedAt, rooms };
+	const state: TriggerState = { version: STATE_VERSION, sdkAppId, activatedAt, rooms };
+	const offset = Number(staticData.offset);
+	if (staticData.offset !== undefined && Number.isFinite(offset)) state.offset = offset;
+	return state;
 }
 
 export function newState(sdkAppId: number, now: number): TriggerState {
@@ -70,10 +77,13 @@ export function writeState(staticData: IDataObject, state: TriggerState): void {
 		if (cursor.endedAt !== undefined) saved.endedAt = cursor.endedAt;
 		if (cursor.since !== undefined) saved.since = cursor.since;
 		if (cursor.closed) saved.closed = true;
+		if (cursor.parked !== undefined) saved.parked = cursor.parked;
 		rooms[roomId] = saved;
 	}
 	staticData.version = state.version;
 	staticData.sdkAppId = state.sdkAppId;
 	staticData.activatedAt = state.activatedAt;
+	if (state.offset !== undefined) staticData.offset = state.offset;
+	else delete staticData.offset;
 	staticData.rooms = rooms;
 }

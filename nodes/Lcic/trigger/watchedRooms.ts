@@ -1,21 +1,32 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { lcicApiRequestAllItems } from '../transport';
+import type { TencentClock } from './clock';
 import { asNodeError, classifyFailure } from './errors';
 
-// The rooms that can have new events, for "every room of the application". GetRoomEvent answers
-// until one hour after a class ends, and a class lasts at most five hours, so a room whose
-// schedule overlaps [now - 6 h, now + 1 h] may have events now or soon; the hour ahead catches
-// members entering before the class starts. No Status filter: every status can have events
-// inside its hour, and the rooms whose hour is over are left out here from RealEndTime/EndTime.
-// Rooms already watched stay watched (see poll.ts) even once GetRooms no longer lists them, for
-// instance a class running far past its schedule.
+// The rooms that can have new events, for "every room of the application", found two ways:
+// - by schedule: GetRoomEvent answers until one hour after a class ends, and a class lasts at
+//   most five hours, so a room whose schedule overlaps [now - 6 h, now + 1 h] may have events now
+//   or soon; the hour ahead catches members entering before the class starts. No Status filter:
+//   every status can have events inside its hour, and the rooms whose hour is over are left out
+//   here from RealEndTime/EndTime.
+// - by state: a class can be started long before its scheduled time (a day early, say), so the
+//   rooms that are in class now (GetRooms Status 1: "1 is in class", reference) are asked for
+//   over a window wide enough for any schedule; there are few of them at any moment.
+// Rooms already watched stay watched (see plan.ts) even once GetRooms no longer lists them, for
+// instance a class running far past its schedule or one that ended a day early.
+// "now" is Tencent's (TencentClock): RealEndTime is on Tencent's clock.
 
 export const EVENT_RETENTION_SECONDS = 3600;
 const MAX_CLASS_SECONDS = 5 * 3600;
 export const LOOKBACK_SECONDS = EVENT_RETENTION_SECONDS + MAX_CLASS_SECONDS;
 export const LOOKAHEAD_SECONDS = 3600;
 const GET_ROOMS_PAGE_SIZE = 100;
+/** How far back and ahead a running room's schedule may lie (the reference sets no limit). */
+const RUNNING_WINDOW_BACK_SECONDS = 7 * 24 * 3600;
+const RUNNING_WINDOW_AHEAD_SECONDS = 366 * 24 * 3600;
+/** GetRooms Status.N: "0 is not started, 1 is in class, 2 is finished, 3 is expired". */
+const STATUS_IN_CLASS = 1;
 
 export interface ListedRoom {
 	roomId: number;
@@ -25,8 +36,9 @@ export interface ListedRoom {
 }
 
 export interface RoomListing {
+	/** The rooms found (by the queries that answered). */
 	rooms: ListedRoom[];
-	/** GetRooms failed for a transient reason: the caller keeps the rooms it already had. */
+	/** A GetRooms query failed for a transient reason: the caller keeps the rooms it already had. */
 	error?: Error;
 }
 
@@ -49,32 +61,63 @@ export function listedRoom(item: IDataObject): ListedRoom | undefined {
 	return room;
 }
 
+async function getRooms(
+	this: IPollFunctions,
+	body: IDataObject,
+	clock: TencentClock,
+): Promise<IDataObject[]> {
+	return await lcicApiRequestAllItems.call(
+		this,
+		'GetRooms',
+		body,
+		{
+			style: 'page',
+			pageParam: 'Page',
+			sizeParam: 'Limit',
+			firstPage: 1,
+			maxPageSize: GET_ROOMS_PAGE_SIZE,
+			itemsKey: 'Rooms',
+			totalKey: 'Total',
+		},
+		{ readOnly: true, rateLimit: 20, maxPages: 100, onServerTime: clock.observe },
+	);
+}
+
 export async function listActiveRooms(
 	this: IPollFunctions,
 	sdkAppId: number,
-	now: number,
+	clock: TencentClock,
 ): Promise<RoomListing> {
-	let items: IDataObject[];
-	try {
-		items = await lcicApiRequestAllItems.call(
-			this,
-			'GetRooms',
-			{ SdkAppId: sdkAppId, StartTime: now - LOOKBACK_SECONDS, EndTime: now + LOOKAHEAD_SECONDS },
-			{
-				style: 'page',
-				pageParam: 'Page',
-				sizeParam: 'Limit',
-				firstPage: 1,
-				maxPageSize: GET_ROOMS_PAGE_SIZE,
-				itemsKey: 'Rooms',
-				totalKey: 'Total',
-			},
-			{ readOnly: true, rateLimit: 20, maxPages: 100 },
-		);
-	} catch (error) {
-		if (classifyFailure(error) === 'fatal') throw asNodeError(this.getNode(), error);
-		return { rooms: [], error: error as Error };
+	// Before the first answer of this poll this is n8n's clock corrected by the last measured
+	// offset; the windows are wide enough for what that can be off by.
+	const estimate = clock.now();
+	const queries: IDataObject[] = [
+		{
+			SdkAppId: sdkAppId,
+			StartTime: estimate - LOOKBACK_SECONDS,
+			EndTime: estimate + LOOKAHEAD_SECONDS,
+		},
+		{
+			SdkAppId: sdkAppId,
+			StartTime: estimate - RUNNING_WINDOW_BACK_SECONDS,
+			EndTime: estimate + RUNNING_WINDOW_AHEAD_SECONDS,
+			Status: [STATUS_IN_CLASS],
+		},
+	];
+	const items: IDataObject[] = [];
+	let failure: Error | undefined;
+	for (const body of queries) {
+		try {
+			items.push(...(await getRooms.call(this, body, clock)));
+		} catch (error) {
+			if (classifyFailure(error) === 'fatal') throw asNodeError(this.getNode(), error);
+			// What the other query found is still good; the error tells the planner that rooms
+			// may be missing from this listing, so it keeps the ones it had.
+			failure ??= error as Error;
+		}
 	}
+	// Tencent's time as its answers just told it.
+	const now = clock.now();
 	const rooms: ListedRoom[] = [];
 	const seen = new Set<number>();
 	for (const item of items) {
@@ -84,5 +127,5 @@ export async function listActiveRooms(
 		if (room.endedAt !== undefined && now > room.endedAt + EVENT_RETENTION_SECONDS) continue;
 		rooms.push(room);
 	}
-	return { rooms };
+	return failure ? { rooms, error: failure } : { rooms };
 }
