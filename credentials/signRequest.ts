@@ -4,7 +4,7 @@ import type {
 	IHttpRequestOptions,
 } from 'n8n-workflow';
 
-import { baseUrlOf, LCIC_SERVICE } from './endpoint';
+import { baseUrlOf, LCIC_SERVICE, regionOf } from './endpoint';
 import { authorization, JSON_CONTENT_TYPE } from './tc3Signer';
 
 // Turns an LCIC request into a signed one. The body is serialised here once and sent as a
@@ -46,7 +46,7 @@ export function signLcicRequest(
 
 	const token = String(credentials.sessionToken ?? '').trim();
 	if (token) setHeader(headers, 'X-TC-Token', token);
-	const region = String(credentials.region ?? '').trim();
+	const region = regionOf(credentials);
 	if (region) setHeader(headers, 'X-TC-Region', region);
 	const language = String(credentials.language ?? '').trim();
 	if (language) setHeader(headers, 'X-TC-Language', language);

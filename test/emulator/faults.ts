@@ -10,16 +10,27 @@ export interface FaultSpec {
 	 * delay: wait `ms`, then go on; dropBefore: close the socket without running the action;
 	 * dropAfter: run the action (state changes), then close the socket; status: answer HTTP
 	 * `status` with an HTML page (a gateway error); error: answer Response.Error `code` without
-	 * running the action.
+	 * running the action; redirect: answer HTTP `status` (default 307) with Location `location`,
+	 * as a misconfigured proxy would; echoHeaders: answer Response.Error `code` whose message
+	 * repeats the request's headers, as some servers and proxies do in their error messages.
 	 */
-	kind: 'delay' | 'dropBefore' | 'dropAfter' | 'status' | 'error';
+	kind: 'delay' | 'dropBefore' | 'dropAfter' | 'status' | 'error' | 'redirect' | 'echoHeaders';
 	ms?: number;
 	status?: number;
 	code?: string;
 	message?: string;
+	location?: string;
 }
 
-const KINDS = new Set<FaultSpec['kind']>(['delay', 'dropBefore', 'dropAfter', 'status', 'error']);
+const KINDS = new Set<FaultSpec['kind']>([
+	'delay',
+	'dropBefore',
+	'dropAfter',
+	'status',
+	'error',
+	'redirect',
+	'echoHeaders',
+]);
 
 /** Validates a fault that arrived as JSON (admin API); throws with a readable reason. */
 export function toFaultSpec(value: unknown): FaultSpec {
@@ -32,7 +43,7 @@ export function toFaultSpec(value: unknown): FaultSpec {
 		if (fault[key] !== undefined && typeof fault[key] !== 'number')
 			throw new Error(`${key} must be a number`);
 	}
-	for (const key of ['action', 'code', 'message'] as const) {
+	for (const key of ['action', 'code', 'message', 'location'] as const) {
 		if (fault[key] !== undefined && typeof fault[key] !== 'string')
 			throw new Error(`${key} must be a string`);
 	}

@@ -199,6 +199,18 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
 					fault.code ?? 'InternalError',
 					fault.message ?? 'An internal error occurred (injected by the emulator).',
 				);
+			} else if (fault.kind === 'redirect') {
+				res.writeHead(fault.status ?? 307, {
+					Location: fault.location ?? '/',
+					'Content-Length': 0,
+				});
+				res.end();
+				return 'done';
+			} else if (fault.kind === 'echoHeaders') {
+				throw new LcicError(
+					fault.code ?? 'InvalidParameter',
+					`${fault.message ?? 'Bad request.'} Request headers: ${JSON.stringify(req.headers)}; raw: ${req.rawHeaders.join(': ')}`,
+				);
 			} else {
 				after.drop = true;
 				break;

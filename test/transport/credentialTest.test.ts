@@ -85,4 +85,28 @@ describe('tencentCloudLcicApiTest against the emulator', () => {
 		expect(result.message).toContain(`Could not reach ${url}`);
 		expect(result.message).toContain('ECONNREFUSED');
 	});
+
+	it('keeps the session token and the signature out of its message when the server echoes the headers', async () => {
+		const sessionToken = 'tmp-session-token-for-the-test-0001';
+		emu.faults.add({ kind: 'echoHeaders', code: 'AuthFailure.TokenFailure' });
+		const result = await test({ sessionToken });
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('AuthFailure.TokenFailure');
+		expect(result.message).not.toContain(sessionToken);
+		expect(result.message).not.toMatch(/TC3-HMAC-SHA256 Credential=/);
+		expect(result.message).not.toMatch(/Signature=[0-9a-f]{8}/i);
+	});
+
+	it('says a setting that cannot work before sending anything', async () => {
+		for (const overrides of [
+			{ endpoint: 'regional', region: '' },
+			{ endpoint: 'regional', region: 'x@127.0.0.1:1/#' },
+			{ customUrl: 'http://me:pw@127.0.0.1:1' },
+		]) {
+			const result = await test(overrides);
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(/credential's (Region|Endpoint|Custom Base URL)/);
+		}
+		expect(emu.calls).toHaveLength(0);
+	});
 });

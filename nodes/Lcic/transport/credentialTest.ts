@@ -9,6 +9,7 @@ import { signLcicRequest } from '../../../credentials/signRequest';
 import { JSON_CONTENT_TYPE } from '../../../credentials/tc3Signer';
 import { readEnvelope } from './envelope';
 import { hintFor } from './errorHints';
+import { redactorFor } from './redact';
 
 // LCIC answers a bad key with HTTP 200 and Response.Error, so a declarative credential test
 // would report success. This one calls DescribeDeveloper (no parameters, read-only) and shows
@@ -18,6 +19,7 @@ export async function tencentCloudLcicApiTest(
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	const data = credential.data ?? {};
+	const redact = redactorFor(data);
 	let signed;
 	try {
 		signed = signLcicRequest(data, {
@@ -46,6 +48,9 @@ export async function tencentCloudLcicApiTest(
 			body: (signed.body as Buffer).toString('utf8'),
 			json: false,
 			simple: false,
+			// LCIC never redirects; following would carry the signature and token elsewhere.
+			followRedirect: false,
+			followAllRedirects: false,
 			timeout: 15_000,
 		});
 	} catch (error) {
@@ -69,7 +74,9 @@ export async function tencentCloudLcicApiTest(
 		const hint = hintFor(envelope.code);
 		return {
 			status: 'Error',
-			message: `${envelope.code}: ${envelope.message}${hint ? ` ${hint}` : ''}${envelope.requestId ? ` (RequestId: ${envelope.requestId})` : ''}`,
+			message: redact(
+				`${envelope.code}: ${envelope.message}${hint ? ` ${hint}` : ''}${envelope.requestId ? ` (RequestId: ${envelope.requestId})` : ''}`,
+			),
 		};
 	}
 	const developerId = envelope.response.DeveloperId;

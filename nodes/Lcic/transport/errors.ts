@@ -77,3 +77,43 @@ export function asNodeError(
 		itemIndex === undefined ? {} : { itemIndex },
 	);
 }
+
+/** A credential setting that cannot work (see credentials/endpoint.ts): said before sending. */
+export function configurationError(
+	node: INode,
+	action: string,
+	reason: string,
+	itemIndex?: number,
+): NodeOperationError {
+	return new NodeOperationError(node, reason, {
+		description: `Nothing was sent to Tencent Cloud (${action}). Fix the credential, then run again.`,
+		itemIndex,
+	});
+}
+
+/**
+ * The endpoint answered with a redirect. LCIC never redirects, so the transport does not follow:
+ * following would carry the signature and the session token to whatever host the answer names.
+ */
+export function redirectError(
+	node: INode,
+	action: string,
+	status: number,
+	location: string | undefined,
+	itemIndex?: number,
+): NodeApiError {
+	const where = location ? ` to ${location}` : '';
+	const message = `The endpoint answered ${action} with a redirect (HTTP ${status}${where}), which LCIC never does; it was not followed`;
+	const error = new NodeApiError(
+		node,
+		{ code: `HTTP${status}`, message, action },
+		{
+			message,
+			description:
+				"Following it would send the signed request (and any session token) to another address. Check the credential's Endpoint: a Custom Base URL should point straight at the LCIC API or a proxy that forwards without redirecting (for example https:// instead of http://). Whether the request took effect there is unknown; it was not sent again.",
+			itemIndex,
+		},
+	);
+	error.message = message;
+	return error;
+}

@@ -1,10 +1,21 @@
 import { sleep } from 'n8n-workflow';
-import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 
-import { LCIC_API_VERSION } from '../../../credentials/endpoint';
+import {
+	baseUrlOf,
+	EndpointConfigError,
+	LCIC_API_VERSION,
+	regionOf,
+} from '../../../credentials/endpoint';
 import { JSON_CONTENT_TYPE } from '../../../credentials/tc3Signer';
 import { readEnvelope } from './envelope';
-import { lcicApiError, networkError } from './errors';
+import { configurationError, lcicApiError, networkError, redirectError } from './errors';
+import { redactorFor, type Redact } from './redact';
 import { acquire } from './rateLimiter';
 import {
 	backoffDelay,
@@ -38,7 +49,38 @@ export function setRetryPolicy(policy: Partial<RetryPolicy>): void {
 
 type Outcome =
 	| { done: true; response: IDataObject }
-	| { done: false; failure: FailureKind; error: Error };
+	| { done: false; failure: FailureKind | 'final'; error: Error };
+
+/** The credential's setting problem, when `error` (or what it wraps) is one. */
+function endpointProblem(error: unknown): EndpointConfigError | undefined {
+	for (let e = error, depth = 0; e && depth < 5; depth++) {
+		if (e instanceof EndpointConfigError) return e;
+		if ((e as { name?: unknown }).name === 'EndpointConfigError') return e as EndpointConfigError;
+		e = (e as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+/** What is wrong with the credential's Endpoint, Region or Custom Base URL, if anything. */
+function endpointCheck(credentials: ICredentialDataDecryptedObject): string | undefined {
+	try {
+		baseUrlOf(credentials);
+		regionOf(credentials);
+		return undefined;
+	} catch (error) {
+		return endpointProblem(error)?.message ?? (error as Error).message;
+	}
+}
+
+function headerOf(headers: unknown, name: string): string | undefined {
+	if (typeof headers !== 'object' || headers === null) return undefined;
+	for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
+		if (key.toLowerCase() !== name) continue;
+		const text = Array.isArray(value) ? value[0] : value;
+		return typeof text === 'string' ? text : undefined;
+	}
+	return undefined;
+}
 
 function networkCode(error: unknown): string {
 	const cause = (error as { cause?: { code?: unknown } }).cause;
@@ -68,6 +110,7 @@ async function attempt(
 	action: string,
 	payload: Buffer,
 	options: RequestOptions,
+	redact: Redact,
 ): Promise<Outcome> {
 	const request: IHttpRequestOptions = {
 		method: 'POST',
@@ -80,6 +123,8 @@ async function attempt(
 		body: payload,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// LCIC never redirects; a redirect would carry the signature and token elsewhere.
+		disableFollowRedirect: true,
 		timeout: REQUEST_TIMEOUT_MS,
 	};
 	let full: IN8nHttpFullResponse;
@@ -90,6 +135,14 @@ async function attempt(
 			request,
 		)) as IN8nHttpFullResponse;
 	} catch (error) {
+		const problem = endpointProblem(error);
+		if (problem) {
+			return {
+				done: false,
+				failure: 'final',
+				error: configurationError(this.getNode(), action, problem.message, options.itemIndex),
+			};
+		}
 		const code = networkCode(error);
 		const connected = !NOT_CONNECTED.has(code);
 		return {
@@ -98,7 +151,7 @@ async function attempt(
 			error: networkError(
 				this.getNode(),
 				action,
-				networkReason(error, code),
+				redact(networkReason(error, code)),
 				connected && !options.readOnly,
 				options.itemIndex,
 			),
@@ -116,10 +169,30 @@ async function attempt(
 		return {
 			done: false,
 			failure: { kind: 'api', code: envelope.code },
-			error: lcicApiError(this.getNode(), { action, ...envelope, itemIndex: options.itemIndex }),
+			error: lcicApiError(this.getNode(), {
+				action,
+				code: redact(envelope.code),
+				message: redact(envelope.message),
+				requestId: envelope.requestId === undefined ? undefined : redact(envelope.requestId),
+				itemIndex: options.itemIndex,
+			}),
 		};
 	}
 	const status = Number(full.statusCode) || 0;
+	if (status >= 300 && status < 400) {
+		const location = headerOf(full.headers, 'location');
+		return {
+			done: false,
+			failure: 'final',
+			error: redirectError(
+				this.getNode(),
+				action,
+				status,
+				location === undefined ? undefined : redact(location),
+				options.itemIndex,
+			),
+		};
+	}
 	return {
 		done: false,
 		failure: { kind: 'http', status },
@@ -141,15 +214,23 @@ export async function lcicApiRequest(
 ): Promise<IDataObject> {
 	const readOnly = options.readOnly ?? isReadOnlyAction(action);
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	// A setting that cannot work is said as such, before anything is sent (and never retried).
+	const problem = endpointCheck(credentials);
+	if (problem) throw configurationError(this.getNode(), action, problem, options.itemIndex);
+	const redact = redactorFor(credentials);
 	const limiterKey = `${String(credentials.secretId ?? '')}\n${action}`;
 	// Serialised once: these bytes are signed and sent, on every attempt.
 	const payload = Buffer.from(JSON.stringify(body), 'utf8');
 
 	for (let attemptNo = 1; ; attemptNo++) {
 		await acquire(limiterKey, options.rateLimit ?? DEFAULT_RATE_PER_SECOND);
-		const outcome = await attempt.call(this, action, payload, { ...options, readOnly });
+		const outcome = await attempt.call(this, action, payload, { ...options, readOnly }, redact);
 		if (outcome.done) return outcome.response;
-		if (attemptNo >= retryPolicy.maxAttempts || !isRetryable(outcome.failure, readOnly)) {
+		if (
+			outcome.failure === 'final' ||
+			attemptNo >= retryPolicy.maxAttempts ||
+			!isRetryable(outcome.failure, readOnly)
+		) {
 			throw outcome.error;
 		}
 		await sleep(backoffDelay(attemptNo, retryPolicy));
