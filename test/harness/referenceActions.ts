@@ -68,7 +68,20 @@ export const REFERENCE_ACTIONS: readonly string[] = [
 // Actions of Tencent's current model (tencentcloud-sdk-nodejs 4.1.313,
 // services/lcic/v20220817/lcic_models.d.ts) that the 2022 reference does not list, as far as
 // the package implements them. Hard-coded for the same reason as the list above.
-export const NEWER_ACTIONS: readonly string[] = ['DescribeAppDetail'];
+export const NEWER_ACTIONS: readonly string[] = [
+	'DescribeAppDetail',
+	// Room: messages, moderation, ratings, whiteboard snapshots, live relay
+	'DescribeRoomForbiddenUser',
+	'ForbidSendMsg',
+	'UnblockKickedUser',
+	'SendRoomNormalMessage',
+	'SendRoomNotificationMessage',
+	'DescribeScoreList',
+	'DescribeWhiteBoardSnapshot',
+	'DeleteWhiteBoardSnapshot',
+	'DescribeLiveRelayConfig',
+	'ModifyLiveRelayConfig',
+];
 
 /** Every action the emulator and the node implement. */
 export const IMPLEMENTED_ACTIONS: readonly string[] = [...REFERENCE_ACTIONS, ...NEWER_ACTIONS];

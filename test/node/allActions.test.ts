@@ -1,27 +1,15 @@
 // Every operation of the catalog, run through n8n's WorkflowExecute against the emulator with
 // the node's own parameters, and checked against what the emulator then holds. Plus: every
 // action of the API reference is reachable from some operation.
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { OPERATIONS } from '../../nodes/Lcic/catalog';
-import { LcicSession, REFERENCE_ACTIONS, useEmulator } from '../harness';
-
-interface Scenario {
-	/** Creates what the operation acts on; returns its values (LCIC names) and node extras. */
-	prepare(
-		session: LcicSession,
-	): Promise<{ values: Record<string, unknown>; node?: INodeParameters }>;
-	/** Checks the node's output and the emulator's state afterwards. */
-	check(
-		output: IDataObject[],
-		session: LcicSession,
-		values: Record<string, unknown>,
-	): void | Promise<void>;
-}
-
-const returnAll: INodeParameters = { returnAll: true };
+import { REFERENCE_ACTIONS, useEmulator } from '../harness';
+import { ROOM_SCENARIOS } from './scenarios/room';
+import { returnAll, type Scenario } from './scenarios/types';
 
 const SCENARIOS: Record<string, Scenario> = {
+	...ROOM_SCENARIOS,
 	// ---- login
 	LoginUser: {
 		prepare: async (s) => ({ values: { UserId: await s.user() } }),

@@ -4,6 +4,8 @@ import { documentOperations } from './document';
 import { groupOperations } from './group';
 import { recordOperations } from './record';
 import { roomOperations } from './room';
+import { roomExtraOperations } from './roomExtras';
+import { roomMessageOperations } from './roomMessages';
 import { supervisorOperations } from './supervisor';
 import type { RequestOptions } from '../transport/types';
 import type { OperationSpec } from './types';
@@ -15,6 +17,8 @@ export type * from './hooks';
 
 export const OPERATIONS: OperationSpec[] = [
 	...roomOperations,
+	...roomMessageOperations,
+	...roomExtraOperations,
 	...userOperations,
 	...groupOperations,
 	...documentOperations,

@@ -1,5 +1,5 @@
 // The emulator's LCIC behaviour: all 53 actions of the API 2022-08-17 reference and the newer
-// ones of Tencent's model (DescribeAppDetail), the starting state, and the simulations.
+// ones of Tencent's current model (lcic_models.d.ts), the starting state, and the simulations.
 //
 // Simulations (createSimulations(); each is (state, clock, args) => result, throws LcicError):
 //   memberJoin   {SdkAppId?, RoomId, UserId, Device? (default 5 = Web)}   -> {joined}
@@ -8,6 +8,7 @@
 //                {SdkAppId?, RoomId, UserId}  (the user must be in the room)
 //   recordFinish {SdkAppId?, RoomId, Duration?, RecordSize?, RecordUrl?}  -> {TaskId, RecordUrl}
 //   message      {SdkAppId?, RoomId, UserId, Text? | ImageUrl?}            -> {Seq}
+//                (a muted user cannot send: FailedOperation)
 //   question     {SdkAppId?, RoomId, QuestionContent?, CorrectAnswer? (bits), Duration?,
 //                 OptionCount?, QuestionId?}                                -> {QuestionId}
 //   answer       {RoomId?, QuestionId, UserId, Answer (bits), CostTime?}    -> {IsCorrect}
@@ -15,6 +16,8 @@
 //                sameSecond each event is 1 s after the previous and the clock moves along
 //                -> {appended, total, firstTimestamp, lastTimestamp}
 //   advanceClock {seconds}                                                  -> {now}
+//   rating       {SdkAppId?, RoomId, UserId, Score (1-5), ScoreMsg?}        -> {CreateTime}
+//                (after the class has ended; see afterClassSimulations.ts)
 // Event timestamps are the emulator clock's now(). Room status follows the clock lazily: a room
 // never started expires after EndTime; a running class with EndDelayTime -1 / N ends by itself
 // at EndTime / EndTime + N minutes (0, the default, never ends by itself).

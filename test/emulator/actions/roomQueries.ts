@@ -21,7 +21,7 @@ function messageList(message: RoomMessage): Record<string, unknown> {
 		Timestamp: message.Timestamp,
 		FromAccount: message.FromUserId,
 		Seq: message.Seq,
-		MessageBody: [item],
+		MessageBody: message.body ?? [item],
 	};
 }
 

@@ -13,8 +13,11 @@ export const MAX_CLASS_SECONDS = 5 * 3600;
 const PAST_START_TOLERANCE = 60;
 
 const SUB_TYPES = ['videodoc', 'video', 'coteaching'];
-/** 0 small class, 1 lecture hall, 3 round table (Guests); 2 (1v1) is reserved and not open. */
-const ROOM_TYPES = [0, 1, 3];
+/**
+ * The model's RoomType: 0 small class, 1 lecture hall, 3 round table (Guests), 4 group live
+ * ("分组直播"); 2 (1v1) is "预留参数，暂未开放" (reserved, not open).
+ */
+const ROOM_TYPES = [0, 1, 3, 4];
 
 function inRange(values: Record<string, unknown>, key: string, min: number, max: number): void {
 	const v = values[key];

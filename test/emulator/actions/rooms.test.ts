@@ -47,7 +47,7 @@ describe('room creation', () => {
 			expect.arrayContaining(['RecordLayout', 'Guests', 'EnableLiveRelay']),
 		);
 		expect(roomActions.DescribeRoom.rateLimit).toBe(50);
-		expect(Object.keys(roomActions)).toHaveLength(15);
+		expect(Object.keys(roomActions)).toHaveLength(25);
 	});
 
 	it('rejects bad times and values with the reference codes', () => {

@@ -1,8 +1,10 @@
-// Every room action (15), assembled from the files that implement them.
+// Every room action, assembled from the files that implement them.
 import type { ActionTable } from '../types';
 import { roomCrudActions } from './roomCrud';
 import { roomEventActions } from './roomEvents';
+import { roomExtraActions } from './roomExtras';
 import { roomLifecycleActions } from './roomLifecycle';
+import { roomMessageActions } from './roomMessages';
 import { roomQueryActions } from './roomQueries';
 
 export const roomActions: ActionTable = {
@@ -10,4 +12,6 @@ export const roomActions: ActionTable = {
 	...roomLifecycleActions,
 	...roomEventActions,
 	...roomQueryActions,
+	...roomMessageActions,
+	...roomExtraActions,
 };

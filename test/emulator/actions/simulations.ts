@@ -17,6 +17,8 @@ import {
 	roleOf,
 	type MemberStats,
 } from './roomState';
+import { afterClassSimulations } from './afterClassSimulations';
+import { isMuted } from './roomMessages';
 import type { AppState, EmulatorState, Room } from './state';
 
 export type Simulation = (
@@ -164,6 +166,8 @@ function message(
 ): Record<string, unknown> {
 	const { room } = liveRoom(state, clock, args);
 	const userId = text(args, 'UserId');
+	if (isMuted(room, userId, clock.now()))
+		fail('FailedOperation', `The user ${userId} is muted in room ${room.RoomId}.`);
 	const last = room.messages[room.messages.length - 1];
 	const seq = (last?.Seq ?? 0) + 1;
 	const isImage = typeof args.ImageUrl === 'string';
@@ -292,5 +296,6 @@ export function createSimulations(): Record<string, Simulation> {
 		answer,
 		events,
 		advanceClock,
+		...afterClassSimulations,
 	};
 }

@@ -18,6 +18,8 @@ export interface RoomMessage {
 	Timestamp: number;
 	FromUserId: string;
 	Seq: number;
+	/** Every part as a GetRoomMessage MessageItem, for messages of several parts (SendRoomNormalMessage). */
+	body?: Array<Record<string, unknown>>;
 }
 
 export interface Room {
