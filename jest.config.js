@@ -1,3 +1,9 @@
+// The tests run in a server time zone that no test workflow uses (+05:30, no DST): the node must
+// read zone-less times in the workflow's zone, never the OS zone (Docker's is UTC, which would
+// hide the difference). Set here because the workers inherit it; a test cannot change its own
+// process's TZ (jest hands tests a copy of process.env). test/node/timeZones.test.ts checks it.
+process.env.TZ = 'Asia/Kolkata';
+
 /** @type {import('jest').Config} */
 module.exports = {
 	testEnvironment: 'node',

@@ -9,6 +9,7 @@
 import type { RunningEmulator } from '../test/emulator';
 import { startEmulator } from '../test/emulator';
 import {
+	FORM_TIME_ZONE,
 	importRosterSync,
 	runRosterSync,
 	sampleClass,
@@ -83,7 +84,7 @@ async function rosterSync(
 
 function printAnswer(answer: FormAnswer, names: Map<string, string>): void {
 	console.log(dim("\n  The form's last page, what the person who submitted it sees:"));
-	console.log(`  ${bold(`Room ${answer.roomId}`)}: ${answer.course}`);
+	console.log(`  ${bold(`Room ${answer.roomId}`)}: ${answer.course}, ${answer.when}`);
 	console.log(`  ${bold('Join links')} (tokens valid for 7 days):`);
 	for (const attendee of answer.attendees) {
 		const name = names.get(attendee.originId) ?? attendee.originId;
@@ -114,7 +115,7 @@ async function roomFromForm(
 			`  Editor: ${server.url}  (the form: ${server.url}/form/..., listed in the Form Trigger)`,
 		);
 		console.log(
-			`  The form: "${form.course}", ${form.start} to ${form.end}, teacher ${form.teacher} (${form.teacherNumber}), students ${form.studentNumbers.join(', ')}`,
+			`  The form: "${form.course}", ${form.date} ${form.startTime} to ${form.endTime} (no zone: read in the workflow's, ${FORM_TIME_ZONE}), teacher ${form.teacher} (${form.teacherNumber}), students ${form.studentNumbers.join(', ')}`,
 		);
 		const mark = emulator.calls.length;
 		const answer = await withProgress('Submitting it over HTTP, as a browser does', () =>

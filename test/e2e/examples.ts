@@ -64,19 +64,46 @@ export interface ClassForm {
 	course: string;
 	teacher: string;
 	teacherNumber: string;
-	start: string;
-	end: string;
+	/** What the form's date field sends: YYYY-MM-DD, no zone. */
+	date: string;
+	/** HH:mm, no zone. */
+	startTime: string;
+	endTime: string;
 	studentNumbers: string[];
 }
 
-/** A class an hour from `now` (epoch seconds, the emulator's clock), for two of the sample students. */
+/**
+ * The time zone of examples/room-from-form.json (its workflow settings): the form's date and
+ * times are read in it. China Standard Time is UTC+8 all year (no DST since 1991).
+ */
+export const FORM_TIME_ZONE = 'Asia/Shanghai';
+const FORM_UTC_OFFSET_HOURS = 8;
+
+/** The date (YYYY-MM-DD) of epoch seconds in the form's zone. */
+function formDate(seconds: number): string {
+	return new Date((seconds + FORM_UTC_OFFSET_HOURS * 3600) * 1000).toISOString().slice(0, 10);
+}
+
+/** The instant a form date and time (no zone) name in the form's zone, in epoch seconds. */
+export function formInstant(date: string, time: string): number {
+	const [year, month, day] = date.split('-').map(Number);
+	const [hour, minute] = time.split(':').map(Number);
+	return Date.UTC(year, month - 1, day, hour, minute) / 1000 - FORM_UTC_OFFSET_HOURS * 3600;
+}
+
+/**
+ * Tomorrow's 09:00-09:45 class in the form's zone (9 to 33 hours after `now`, epoch seconds of
+ * the emulator's clock) for two of the sample students, typed the way a teacher there would: a
+ * date and two times, without a zone.
+ */
 export function sampleClass(now: number): ClassForm {
 	return {
 		course: 'Year 7 Maths: fractions',
 		teacher: 'Mary Somerville',
 		teacherNumber: 'T0001',
-		start: new Date((now + 3600) * 1000).toISOString(),
-		end: new Date((now + 3600 + 45 * 60) * 1000).toISOString(),
+		date: formDate(now + 24 * 3600),
+		startTime: '09:00',
+		endTime: '09:45',
 		studentNumbers: ['S1001', 'S1002'],
 	};
 }
@@ -84,6 +111,8 @@ export function sampleClass(now: number): ClassForm {
 export interface FormAnswer {
 	roomId: number;
 	course: string;
+	/** When the page says the class is (date, times and the workflow's zone). */
+	when: string;
 	attendees: Array<{ role: string; originId: string; userId: string; joinUrl: string }>;
 	/** The page the person who submitted the form sees (the workflow's Form Ending). */
 	page: string;
@@ -106,10 +135,12 @@ const decode = (html: string): string =>
 export function readJoinLinksPage(page: string): Omit<FormAnswer, 'page'> {
 	const heading = /<h2>Room (\d+): ([^<]*)<\/h2>/.exec(page);
 	if (!heading) throw new Error(`the form's last page shows no room: ${page.slice(0, 500)}`);
+	const when = /<p>([^<]*)\. The join links/.exec(page)?.[1] ?? '';
 	const rows = [...page.matchAll(/<tr><td>(\w+)<\/td><td>([^<]*)<\/td><td><a href="([^"]+)">/g)];
 	return {
 		roomId: Number(heading[1]),
 		course: decode(heading[2]),
+		when: decode(when),
 		attendees: rows.map(([, role, originId, href]) => {
 			const joinUrl = decode(href);
 			return {
@@ -132,8 +163,9 @@ export async function submitClassForm(n8nUrl: string, form: ClassForm): Promise<
 		form.course,
 		form.teacher,
 		form.teacherNumber,
-		form.start,
-		form.end,
+		form.date,
+		form.startTime,
+		form.endTime,
 		form.studentNumbers.join(', '),
 	];
 	const response = await submitForm(n8nUrl, FORM_WEBHOOK_ID, answers);

@@ -47,6 +47,11 @@ export async function openSandbox(emulator: RunningEmulator): Promise<Sandbox> {
 				N8N_DIAGNOSTICS_ENABLED: 'false',
 				N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 				N8N_RESTRICT_FILE_ACCESS_TO: files,
+				// The server's zone and n8n's default zone (GENERIC_TIMEZONE) both differ from the
+				// zone of the examples' workflows (Asia/Shanghai): a node that read zone-less times
+				// in either would schedule the form's class at the wrong time.
+				TZ: 'America/Los_Angeles',
+				GENERIC_TIMEZONE: 'Europe/London',
 				// n8n's task broker listens on 5679 by default: a free port keeps this run clear of a
 				// developer's own n8n.
 				N8N_RUNNERS_BROKER_PORT: String(await freePort()),

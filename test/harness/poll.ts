@@ -47,6 +47,8 @@ export interface PollOnceOptions {
 	activation?: WorkflowActivateMode;
 	/** What IPollFunctions.getPollBudgetMs() answers (n8n's default: five minutes). */
 	pollBudgetMs?: number;
+	/** The workflow's time zone setting (IANA name); unset: n8n's default zone. */
+	timezone?: string;
 	/**
 	 * Runs right before each request is signed and sent (n8n calls the credential's authenticate
 	 * there), e.g. to append events between the pages of one poll. May be async.
@@ -126,7 +128,10 @@ export async function pollOnce(options: PollOnceOptions): Promise<PollOnceResult
 		isArchived: false,
 		nodes: [node],
 		connections: {},
-		settings: { executionOrder: 'v1' },
+		settings: {
+			executionOrder: 'v1',
+			...(options.timezone === undefined ? {} : { timezone: options.timezone }),
+		},
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	};

@@ -51,6 +51,8 @@ export interface RunWorkflowOptions {
 	outputNode?: string;
 	extraNodeTypes?: Record<string, INodeType>;
 	mode?: WorkflowExecuteMode;
+	/** The workflow's time zone setting (IANA name), what getTimezone() answers; unset: n8n's default. */
+	timezone?: string;
 }
 
 export interface RunWorkflowResult {
@@ -140,7 +142,10 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunWorkf
 		isArchived: false,
 		nodes,
 		connections,
-		settings: { executionOrder: 'v1' },
+		settings: {
+			executionOrder: 'v1',
+			...(options.timezone === undefined ? {} : { timezone: options.timezone }),
+		},
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	};

@@ -33,7 +33,11 @@ function fakeContext(parameters: IDataObject): IExecuteFunctions {
 		}
 		return value;
 	};
-	return { getNodeParameter, getNode: () => NODE } as unknown as IExecuteFunctions;
+	return {
+		getNodeParameter,
+		getNode: () => NODE,
+		getTimezone: () => 'UTC',
+	} as unknown as IExecuteFunctions;
 }
 
 function op(action: string): OperationSpec {
@@ -247,15 +251,15 @@ describe('buildRequestBody', () => {
 
 describe('toOutputItems', () => {
 	it('adds Success to RequestId-only answers and splits lists', () => {
-		expect(toOutputItems(op('DeleteRoom'), { RequestId: 'r1' })).toEqual([
+		expect(toOutputItems(op('DeleteRoom'), { RequestId: 'r1' }, 'UTC')).toEqual([
 			{ Success: true, RequestId: 'r1' },
 		]);
-		expect(toOutputItems(op('DescribeDeveloper'), { DeveloperId: 'd', RequestId: 'r' })).toEqual([
-			{ DeveloperId: 'd', RequestId: 'r' },
-		]);
 		expect(
-			toOutputItems(op('GetRooms'), { Rooms: [{ RoomId: 1 }, { RoomId: 2 }], Total: 2 }),
+			toOutputItems(op('DescribeDeveloper'), { DeveloperId: 'd', RequestId: 'r' }, 'UTC'),
+		).toEqual([{ DeveloperId: 'd', RequestId: 'r' }]);
+		expect(
+			toOutputItems(op('GetRooms'), { Rooms: [{ RoomId: 1 }, { RoomId: 2 }], Total: 2 }, 'UTC'),
 		).toEqual([{ RoomId: 1 }, { RoomId: 2 }]);
-		expect(toOutputItems(op('GetRoomMessage'), { Messages: null })).toEqual([]);
+		expect(toOutputItems(op('GetRoomMessage'), { Messages: null }, 'UTC')).toEqual([]);
 	});
 });

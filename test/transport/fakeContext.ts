@@ -29,6 +29,8 @@ export function fakeContext(respond: Responder, credentials: IDataObject = {}): 
 	const calls: FakeContext['calls'] = [];
 	const context = {
 		getNode: () => TEST_NODE,
+		// The workflow's time zone; UTC here, other zones in test/node/timeZones.test.ts.
+		getTimezone: () => 'UTC',
 		getCredentials: async () => ({
 			secretId: 'AKIDfake',
 			secretKey: 'fake',

@@ -47,6 +47,8 @@ export class FakePoller {
 	beforeRequest?: BeforeRequest;
 	/** What getPollBudgetMs() answers (n8n's default: five minutes). */
 	budgetMs = 5 * 60 * 1000;
+	/** What getTimezone() answers: the workflow's time zone. */
+	timeZone = 'UTC';
 	private readonly trigger = new LcicTrigger();
 
 	constructor(readonly h: Harness) {}
@@ -68,6 +70,7 @@ export class FakePoller {
 				sdkAppId: ACCOUNT.sdkAppId,
 			}),
 			getPollBudgetMs: () => this.budgetMs,
+			getTimezone: () => this.timeZone,
 			helpers: {
 				httpRequestWithAuthentication: async (_type: string, request: IHttpRequestOptions) => {
 					// Pacing is the transport's tested business; here it would only slow the model down.

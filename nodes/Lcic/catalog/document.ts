@@ -187,7 +187,7 @@ export const documentOperations: OperationSpec[] = [
 		sdkAppId: 'none',
 		readOnly: true,
 		fields: [documentId('The document to get')],
-		output: { kind: 'response' },
+		output: { kind: 'response', times: ['UpdateTime'] },
 	},
 	{
 		resource: 'document',
@@ -200,7 +200,7 @@ export const documentOperations: OperationSpec[] = [
 		fields: LIST_FIELDS,
 		// The reference allows 1000 per page; Tencent's current model says 200.
 		paging: documentPaging(200),
-		output: { kind: 'list', key: 'Documents' },
+		output: { kind: 'list', key: 'Documents', times: ['UpdateTime'] },
 	},
 	{
 		resource: 'document',
@@ -214,7 +214,7 @@ export const documentOperations: OperationSpec[] = [
 		readOnly: true,
 		fields: LIST_FIELDS,
 		paging: documentPaging(1000),
-		output: { kind: 'list', key: 'Documents' },
+		output: { kind: 'list', key: 'Documents', times: ['UpdateTime'] },
 	},
 	{
 		resource: 'document',
@@ -234,7 +234,7 @@ export const documentOperations: OperationSpec[] = [
 			owner('Only documents of this user. Left out, all documents bound to the room are listed.'),
 		],
 		paging: documentPaging(1000),
-		output: { kind: 'list', key: 'Documents' },
+		output: { kind: 'list', key: 'Documents', times: ['UpdateTime'] },
 	},
 	{
 		resource: 'document',

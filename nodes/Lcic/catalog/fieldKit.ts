@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { FieldOption, FieldSpec } from './types';
+import { isoInZone } from '../params/dateTime';
+import type { CheckContext, FieldOption, FieldSpec } from './types';
 
 // Small builders for the catalog files of Room, User, Record and Developer, so that a field
 // reads like a line of the API reference.
@@ -78,10 +79,18 @@ export function userIdField(
 	};
 }
 
-/** The message for StartTime >= EndTime, or undefined when both are fine or either is missing. */
-export function timeOrderProblem(body: IDataObject, label = ''): string | undefined {
+/**
+ * The message for StartTime >= EndTime, or undefined when both are fine or either is missing.
+ * The times are shown in the workflow's zone, the one the user typed them in.
+ */
+export function timeOrderProblem(
+	body: IDataObject,
+	context: CheckContext,
+	label = '',
+): string | undefined {
 	const start = body.StartTime;
 	const end = body.EndTime;
 	if (typeof start !== 'number' || typeof end !== 'number' || start < end) return undefined;
-	return `${label}"Start Time" (StartTime) must be before "End Time" (EndTime) (got ${new Date(start * 1000).toISOString()} and ${new Date(end * 1000).toISOString()})`;
+	const { timeZone } = context;
+	return `${label}"Start Time" (StartTime) must be before "End Time" (EndTime) (got ${isoInZone(start, timeZone)} and ${isoInZone(end, timeZone)}, time zone ${timeZone})`;
 }

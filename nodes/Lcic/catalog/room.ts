@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { choice, roomIdField, timeOrderProblem, userIdField } from './fieldKit';
 import { CREATE_OPTIONAL, CREATE_REQUIRED, MODIFY_OPTIONAL } from './roomFields';
-import type { FieldSpec, OperationSpec } from './types';
+import type { CheckContext, FieldSpec, OperationSpec } from './types';
 
 // Room Management APIs (15 actions).
 
@@ -14,7 +14,7 @@ const ROOM_INFOS: FieldSpec = {
 	param: 'RoomInfos',
 	displayName: 'Rooms',
 	description:
-		'The rooms to create, in order. Each needs Name, StartTime, EndTime, Resolution, MaxMicNumber and SubType (LCIC names); times may be ISO text or Unix seconds.',
+		"The rooms to create, in order. Each needs Name, StartTime, EndTime, Resolution, MaxMicNumber and SubType (LCIC names); times may be ISO text (without a zone: read in the workflow's time zone) or Unix seconds.",
 	type: 'entries',
 	required: true,
 	default: '[]',
@@ -22,14 +22,19 @@ const ROOM_INFOS: FieldSpec = {
 	children: [...CREATE_REQUIRED, ...CREATE_OPTIONAL],
 };
 
-function validateRoomInfos(body: IDataObject): string | undefined {
+function validateRoomInfos(body: IDataObject, context: CheckContext): string | undefined {
 	const rooms = Array.isArray(body.RoomInfos) ? (body.RoomInfos as IDataObject[]) : [];
 	for (const [index, room] of rooms.entries()) {
-		const problem = timeOrderProblem(room, `Rooms ${index + 1}: `);
+		const problem = timeOrderProblem(room, context, `Rooms ${index + 1}: `);
 		if (problem) return problem;
 	}
 	return undefined;
 }
+
+// Output keys that hold Unix seconds ("in UNIX timestamp format" in the reference's RoomItem,
+// DescribeRoom and MemberRecord tables).
+const ROOM_TIMES = ['StartTime', 'EndTime', 'RealStartTime', 'RealEndTime'];
+const MEMBER_TIMES = ['FirstJoinTimestamp', 'LastQuitTimestamp'];
 
 const memberPaging = (itemsKey: string) =>
 	({
@@ -60,7 +65,7 @@ export const roomOperations: OperationSpec[] = [
 			resultKey: 'RoomIds',
 			resultField: 'RoomId',
 		},
-		validate: (body) => timeOrderProblem(body),
+		validate: timeOrderProblem,
 	},
 	{
 		resource: 'room',
@@ -98,7 +103,7 @@ export const roomOperations: OperationSpec[] = [
 				],
 			},
 		],
-		output: { kind: 'response' },
+		output: { kind: 'response', times: ROOM_TIMES },
 	},
 	{
 		resource: 'room',
@@ -113,7 +118,7 @@ export const roomOperations: OperationSpec[] = [
 			...MODIFY_OPTIONAL,
 		],
 		output: { kind: 'response' },
-		validate: (body) => timeOrderProblem(body),
+		validate: timeOrderProblem,
 	},
 	{
 		resource: 'room',
@@ -194,8 +199,12 @@ export const roomOperations: OperationSpec[] = [
 			itemsKey: 'Rooms',
 			totalKey: 'Total',
 		},
-		output: { kind: 'list', key: 'Rooms' },
-		validate: (body) => timeOrderProblem(body),
+		output: {
+			kind: 'list',
+			key: 'Rooms',
+			times: ROOM_TIMES,
+		},
+		validate: timeOrderProblem,
 	},
 	{
 		resource: 'room',
@@ -207,7 +216,11 @@ export const roomOperations: OperationSpec[] = [
 		readOnly: true,
 		fields: [roomIdField('The room whose members to get')],
 		paging: memberPaging('MemberRecords'),
-		output: { kind: 'list', key: 'MemberRecords' },
+		output: {
+			kind: 'list',
+			key: 'MemberRecords',
+			times: MEMBER_TIMES,
+		},
 	},
 	{
 		resource: 'room',
@@ -220,7 +233,11 @@ export const roomOperations: OperationSpec[] = [
 		readOnly: true,
 		fields: [roomIdField('The ended room whose statistics to get')],
 		paging: memberPaging('MemberRecords'),
-		output: { kind: 'list', key: 'MemberRecords' },
+		output: {
+			kind: 'list',
+			key: 'MemberRecords',
+			times: MEMBER_TIMES,
+		},
 	},
 	{
 		resource: 'room',
@@ -257,7 +274,7 @@ export const roomOperations: OperationSpec[] = [
 			itemsKey: 'Events',
 			totalKey: 'Total',
 		},
-		output: { kind: 'list', key: 'Events' },
+		output: { kind: 'list', key: 'Events', times: ['Timestamp'] },
 	},
 	{
 		resource: 'room',
@@ -287,7 +304,7 @@ export const roomOperations: OperationSpec[] = [
 			},
 			userIdField('UserId', 'Sender', 'Only messages of this user'),
 		],
-		output: { kind: 'list', key: 'Messages' },
+		output: { kind: 'list', key: 'Messages', times: ['Timestamp'] },
 	},
 	{
 		resource: 'room',

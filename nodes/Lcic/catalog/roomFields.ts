@@ -44,7 +44,8 @@ export const NAME: FieldSpec = {
 export const START_TIME: FieldSpec = {
 	param: 'StartTime',
 	displayName: 'Start Time',
-	description: 'Scheduled start of the class. Cannot be changed once the class has started.',
+	description:
+		"Scheduled start of the class. A time without a zone (as the date picker gives it) is read in the workflow's time zone. Cannot be changed once the class has started.",
 	type: 'dateTime',
 	default: '',
 };

@@ -84,12 +84,20 @@ export interface FieldSpec {
 
 export type OutputSpec =
 	/** One item: the Response without the envelope (RequestId kept). */
-	| { kind: 'response' }
-	/**
-	 * One item per element of Response[key] (other top-level fields are dropped). Lists of bare
-	 * IDs (MemberIds, UserIds) become { [valueField]: id }, so the next node reads $json.UserId.
-	 */
-	| { kind: 'list'; key: string; valueField?: string };
+	(
+		| { kind: 'response' }
+		/**
+		 * One item per element of Response[key] (other top-level fields are dropped). Lists of bare
+		 * IDs (MemberIds, UserIds) become { [valueField]: id }, so the next node reads $json.UserId.
+		 */
+		| { kind: 'list'; key: string; valueField?: string }
+	) & {
+		/**
+		 * Keys of an output item that hold Unix seconds (StartTime, Timestamp...). Each gets a
+		 * sibling `<key>Iso`: ISO 8601 text in the workflow's time zone, with its offset.
+		 */
+		times?: string[];
+	};
 
 export interface BatchSpec {
 	/** The batch action used when several input items run this operation. */
@@ -111,6 +119,12 @@ export interface BatchSpec {
 export interface ChunkRule {
 	param: string;
 	size: number;
+}
+
+/** What a cross-field check knows beyond the body. */
+export interface CheckContext {
+	/** The workflow's time zone (IANA name): messages show times in it. */
+	timeZone: string;
 }
 
 export interface OperationSpec {
@@ -143,7 +157,7 @@ export interface OperationSpec {
 	/** BatchRegister: SdkAppId goes into every element of this entries parameter, not at the top. */
 	sdkAppIdInEntries?: string;
 	/** Checks across fields (StartTime before EndTime); returns the message naming the fields. */
-	validate?: (body: IDataObject) => string | undefined;
+	validate?: (body: IDataObject, context: CheckContext) => string | undefined;
 	/**
 	 * The operation's "Options" collection: how the node behaves around the action, not what it
 	 * sends (return the existing user on a duplicate Origin ID...). Read back by its `hooks`.

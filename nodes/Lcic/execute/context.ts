@@ -70,7 +70,7 @@ export function createItemRun(
 				spec.paging,
 				requestOptionsOf(spec, index),
 			);
-			return listRecords(spec, records);
+			return listRecords(spec, records, context.getTimezone());
 		},
 		async runPlain() {
 			const recover = op.hooks?.recover;

@@ -25,8 +25,8 @@ export async function runSingle(
 			...requestOptionsOf(op, itemIndex),
 			limit,
 		});
-		return listRecords(op, records);
+		return listRecords(op, records, this.getTimezone());
 	}
 	const outcomes = await sendCalls.call(this, op, body, itemIndex, recover);
-	return toOutputItems(op, mergeResponses(responsesOf(outcomes)));
+	return toOutputItems(op, mergeResponses(responsesOf(outcomes)), this.getTimezone());
 }

@@ -17,17 +17,24 @@ const LOCATORS = new Set(['room', 'group', 'document', 'user']);
 const NO_SDK_APP_ID = "No SdkAppId: set one in the credential or in the operation's SdkAppId field";
 
 /** The converted value of a required (top-level) field. */
-function readTopLevel(this: IExecuteFunctions, field: FieldSpec, itemIndex: number): unknown {
+function readTopLevel(
+	this: IExecuteFunctions,
+	field: FieldSpec,
+	itemIndex: number,
+	timeZone: string,
+): unknown {
 	const key = fieldKey(field);
 	if (LOCATORS.has(field.type)) {
 		return convertValue(field, this.getNodeParameter(key, itemIndex, '', { extractValue: true }));
 	}
 	if (field.type === 'object' || field.type === 'entries') {
 		const mode = this.getNodeParameter(inputModeKey(field), itemIndex, 'json') as InputMode;
-		if (mode === 'fields')
-			return convertStructured(field, this.getNodeParameter(structuredKey(field), itemIndex, {}));
+		if (mode === 'fields') {
+			const rows = this.getNodeParameter(structuredKey(field), itemIndex, {});
+			return convertStructured(field, rows, timeZone);
+		}
 	}
-	return convertValue(field, this.getNodeParameter(key, itemIndex, ''));
+	return convertValue(field, this.getNodeParameter(key, itemIndex, ''), undefined, timeZone);
 }
 
 function readSdkAppId(
@@ -54,6 +61,8 @@ function build(
 	defaultSdkAppId: number | undefined,
 ): IDataObject {
 	const body: IDataObject = {};
+	// Date-time text without a zone is read in the workflow's time zone, as n8n's own nodes do.
+	const timeZone = this.getTimezone();
 	const hasOptional = op.fields.some((field) => !field.required);
 	const additional = hasOptional
 		? ((this.getNodeParameter(ADDITIONAL_FIELDS, itemIndex, {}) as IDataObject | undefined) ?? {})
@@ -62,14 +71,14 @@ function build(
 	for (const field of op.fields) {
 		let value: unknown;
 		if (field.required) {
-			value = readTopLevel.call(this, field, itemIndex);
+			value = readTopLevel.call(this, field, itemIndex, timeZone);
 			if (value === undefined)
 				throw new FieldError(`"${field.displayName}" is required: fill it in or map a value to it`);
 		} else {
 			const key = fieldKey(field);
 			// Only fields the user added to Additional Fields are sent.
 			if (!(key in additional)) continue;
-			value = convertValue(field, additional[key]);
+			value = convertValue(field, additional[key], undefined, timeZone);
 			if (value === undefined && field.sendEmpty) value = '';
 			if (value === undefined) continue;
 		}
@@ -94,7 +103,7 @@ function build(
 		}
 	}
 
-	const problem = op.validate?.(body);
+	const problem = op.validate?.(body, { timeZone });
 	if (problem) throw new FieldError(problem);
 	return body;
 }

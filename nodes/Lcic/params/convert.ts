@@ -2,12 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { FieldOption, FieldSpec } from '../catalog/types';
 import { fieldKey, groupName } from '../description/names';
-import { toEpochSeconds } from './dateTime';
+import { DEFAULT_TIME_ZONE, toEpochSeconds } from './dateTime';
 import { FieldError, shown } from './fieldError';
 
 // One converter per field type: the node's value in, the LCIC value out, or undefined for
 // "not set" (the parameter is then left out of the request). Messages name the field as the
-// user sees it and say what would be accepted.
+// user sees it and say what would be accepted. `timeZone` is the workflow's: date-time text
+// without a zone is read in it.
 
 type Value = unknown;
 
@@ -126,6 +127,7 @@ function toObject(
 	label: string,
 	source: IDataObject,
 	byKey: boolean,
+	timeZone: string,
 ): IDataObject {
 	const children = field.children ?? [];
 	const result: IDataObject = {};
@@ -137,7 +139,7 @@ function toObject(
 	}
 	for (const child of children) {
 		const raw = byKey ? source[fieldKey(child)] : source[child.param];
-		const converted = convertValue(child, raw, `${label}: ${child.displayName}`);
+		const converted = convertValue(child, raw, `${label}: ${child.displayName}`, timeZone);
 		if (converted !== undefined) result[child.param] = converted as IDataObject[string];
 		else if (child.required) throw new FieldError(`"${label}: ${child.displayName}" is required`);
 		else delete result[child.param];
@@ -145,7 +147,12 @@ function toObject(
 	return result;
 }
 
-function toEntries(field: FieldSpec, label: string, value: Value): IDataObject[] | undefined {
+function toEntries(
+	field: FieldSpec,
+	label: string,
+	value: Value,
+	timeZone: string,
+): IDataObject[] | undefined {
 	const parsed = parseJson(label, value);
 	if (isEmpty(parsed)) return undefined;
 	if (!Array.isArray(parsed)) {
@@ -156,7 +163,7 @@ function toEntries(field: FieldSpec, label: string, value: Value): IDataObject[]
 		if (!isPlainObject(entry)) {
 			throw new FieldError(`"${label}" entry ${index + 1} must be an object (got ${shown(entry)})`);
 		}
-		return toObject(field, `${label} ${index + 1}`, entry, false);
+		return toObject(field, `${label} ${index + 1}`, entry, false, timeZone);
 	});
 }
 
@@ -164,6 +171,7 @@ function toEntries(field: FieldSpec, label: string, value: Value): IDataObject[]
 export function convertStructured(
 	field: FieldSpec,
 	raw: Value,
+	timeZone: string = DEFAULT_TIME_ZONE,
 ): IDataObject | IDataObject[] | undefined {
 	const label = field.displayName;
 	const group = isPlainObject(raw) ? raw[groupName(field)] : undefined;
@@ -171,13 +179,18 @@ export function convertStructured(
 		const rows = Array.isArray(group) ? (group as IDataObject[]) : [];
 		if (rows.length === 0) return undefined;
 		checkCount(field, label, rows.length);
-		return rows.map((row, index) => toObject(field, `${label} ${index + 1}`, row, true));
+		return rows.map((row, index) => toObject(field, `${label} ${index + 1}`, row, true, timeZone));
 	}
-	return isPlainObject(group) ? toObject(field, label, group, true) : undefined;
+	return isPlainObject(group) ? toObject(field, label, group, true, timeZone) : undefined;
 }
 
 /** The LCIC value of one field, or undefined when it is not set. */
-export function convertValue(field: FieldSpec, raw: Value, label = field.displayName): Value {
+export function convertValue(
+	field: FieldSpec,
+	raw: Value,
+	label = field.displayName,
+	timeZone: string = DEFAULT_TIME_ZONE,
+): Value {
 	const value = locatorValue(raw);
 	if (isEmpty(value)) return undefined;
 	switch (field.type) {
@@ -201,10 +214,10 @@ export function convertValue(field: FieldSpec, raw: Value, label = field.display
 			return list.length ? list : undefined;
 		}
 		case 'dateTime': {
-			const seconds = toEpochSeconds(value);
+			const seconds = toEpochSeconds(value, timeZone);
 			if (seconds === undefined) {
 				throw new FieldError(
-					`"${label}" must be a date and time (ISO 8601 such as 2025-03-01T09:00:00+08:00, or Unix seconds) (got ${shown(value)})`,
+					`"${label}" must be a date and time: ISO 8601 such as 2026-12-01T09:00:00 (read in the workflow's time zone, ${timeZone}) or with an offset such as 2026-12-01T09:00:00+08:00, or Unix seconds (got ${shown(value)})`,
 				);
 			}
 			return seconds;
@@ -235,10 +248,10 @@ export function convertValue(field: FieldSpec, raw: Value, label = field.display
 			const parsed = parseJson(label, value);
 			if (!isPlainObject(parsed))
 				throw new FieldError(`"${label}" must be a JSON object (got ${shown(parsed)})`);
-			return toObject(field, label, parsed, false);
+			return toObject(field, label, parsed, false, timeZone);
 		}
 		case 'entries':
-			return toEntries(field, label, value);
+			return toEntries(field, label, value, timeZone);
 		case 'room':
 		case 'group':
 		case 'document':

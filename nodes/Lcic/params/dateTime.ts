@@ -1,10 +1,24 @@
+import { DateTime, IANAZone } from 'luxon';
+
 // LCIC takes times as integer Unix seconds. Users give them in whatever form they have: the
-// editor's date picker (ISO text), an expression ({{ $now }} is a Luxon DateTime, a Code node
-// may hand over a JS Date), or a number (seconds, or milliseconds from Date.now()).
+// editor's date picker and most forms and spreadsheets give text without a zone
+// ("2026-12-01T09:00:00", "2026-12-01 09:00"), an expression may give a Luxon DateTime
+// ({{ $now }}), a Code node a JS Date, and other systems Unix seconds or milliseconds.
+//
+// Text without a zone is read in the workflow's time zone (this.getTimezone(): the workflow
+// setting, else the instance's GENERIC_TIMEZONE), as n8n's own nodes do; never in the server's
+// OS zone, which in Docker is UTC. Text with a zone or offset, DateTimes, Dates and numbers are
+// instants already and keep their meaning. Luxon is provided by n8n at run time (n8n-workflow
+// depends on it; community nodes may import it).
 
 // Anything above this is taken as milliseconds: 1e11 seconds is the year 5138, while 1e11
 // milliseconds is 1973, long before LCIC existed.
 const MILLISECONDS_THRESHOLD = 1e11;
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/** The zone when a caller has none (pure helpers, tests): UTC, never the OS zone. */
+export const DEFAULT_TIME_ZONE = 'UTC';
 
 function fromNumber(value: number): number | undefined {
 	if (!Number.isFinite(value) || value < 0) return undefined;
@@ -15,18 +29,89 @@ function hasToMillis(value: object): value is { toMillis: () => number } {
 	return typeof (value as { toMillis?: unknown }).toMillis === 'function';
 }
 
-/** Epoch seconds, or undefined when the value is not a date/time at all. */
-export function toEpochSeconds(value: unknown): number | undefined {
+function zoneOf(timeZone: string): IANAZone {
+	const zone = IANAZone.create(timeZone);
+	if (!zone.isValid) throw new Error(`Unknown time zone "${timeZone}"`);
+	return zone;
+}
+
+/**
+ * The instant a local wall-clock time names in `zone`, following RFC 5545 (iCalendar) section
+ * 3.3.5, as calendars do:
+ * - a time that occurs twice (clocks go back) is the first occurrence;
+ * - a time that does not occur (clocks go forward) is read with the offset before the gap, so
+ *   02:30 on a night that skips from 02:00 to 03:00 is 03:30 of the new offset.
+ * `wall` is the wall-clock time written as if it were UTC milliseconds. Offsets are taken one
+ * day either side: no zone changes its offset twice within two days.
+ */
+export function wallClockToMillis(wall: number, zone: IANAZone): number {
+	const before = zone.offset(wall - DAY);
+	const after = zone.offset(wall + DAY);
+	const candidates = [...new Set([before, after])]
+		.map((offset) => wall - offset * MINUTE)
+		.filter((instant) => wall - zone.offset(instant) * MINUTE === instant);
+	if (candidates.length > 0) return Math.min(...candidates);
+	return wall - before * MINUTE;
+}
+
+const PARSERS = [
+	(text: string, zone: string) => DateTime.fromISO(text, { zone }),
+	(text: string, zone: string) => DateTime.fromSQL(text, { zone }),
+	(text: string, zone: string) => DateTime.fromRFC2822(text, { zone }),
+	(text: string, zone: string) => DateTime.fromHTTP(text, { zone }),
+	// Spreadsheets often write 2026/12/01 09:00.
+	(text: string, zone: string) => DateTime.fromFormat(text, 'yyyy/M/d H:mm:ss', { zone }),
+	(text: string, zone: string) => DateTime.fromFormat(text, 'yyyy/M/d H:mm', { zone }),
+	(text: string, zone: string) => DateTime.fromFormat(text, 'yyyy/M/d', { zone }),
+];
+
+/** JS Date's own text (String(new Date())) names its offset: "... GMT+0800 (China Standard Time)". */
+const JS_DATE_TEXT = /\bGMT[+-]\d{4}\b/;
+
+function fromText(text: string, zone: IANAZone): number | undefined {
+	for (const parse of PARSERS) {
+		const asUtc = parse(text, 'UTC');
+		if (!asUtc.isValid) continue;
+		// Read once as UTC and once as UTC+1: text that names its own zone or offset gives the
+		// same instant both times; text without one gives wall-clock times an hour apart.
+		const shifted = parse(text, 'UTC+1');
+		if (shifted.toMillis() === asUtc.toMillis()) return asUtc.toMillis();
+		return wallClockToMillis(asUtc.toMillis(), zone);
+	}
+	if (JS_DATE_TEXT.test(text)) {
+		const millis = Date.parse(text);
+		if (!Number.isNaN(millis)) return millis;
+	}
+	return undefined;
+}
+
+/**
+ * Epoch seconds, or undefined when the value is not a date/time at all. Text without a zone is
+ * read in `timeZone` (an IANA name such as Asia/Shanghai).
+ */
+export function toEpochSeconds(
+	value: unknown,
+	timeZone: string = DEFAULT_TIME_ZONE,
+): number | undefined {
 	if (typeof value === 'number') return fromNumber(value);
 	if (value instanceof Date) return fromNumber(value.getTime());
 	if (typeof value === 'object' && value !== null) {
-		// Luxon DateTime, without importing Luxon: n8n may hand over its own copy of the class.
+		// Luxon DateTime, without instanceof: n8n may hand over its own copy of the class.
 		if (hasToMillis(value)) return fromNumber(value.toMillis());
 		return undefined;
 	}
 	if (typeof value !== 'string') return undefined;
 	const text = value.trim();
 	if (/^\d+(\.\d+)?$/.test(text)) return fromNumber(Number(text));
-	const millis = Date.parse(text);
-	return Number.isNaN(millis) ? undefined : fromNumber(millis);
+	const millis = fromText(text, zoneOf(timeZone));
+	return millis === undefined ? undefined : fromNumber(millis);
+}
+
+/** Unix seconds as ISO 8601 text in `timeZone`, with its offset: 2026-12-01T09:00:00+08:00. */
+export function isoInZone(seconds: number, timeZone: string = DEFAULT_TIME_ZONE): string {
+	const text = DateTime.fromSeconds(seconds, { zone: zoneOf(timeZone) }).toISO({
+		suppressMilliseconds: true,
+	});
+	// Only an out-of-range instant has no ISO text; show the number rather than "null".
+	return text ?? String(seconds);
 }

@@ -1,9 +1,31 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { OperationSpec } from '../catalog/types';
+import { isoInZone } from './dateTime';
 
 // What one response becomes. Lists become one item per record so that the next node runs once
-// per room/user/event; everything else is one item.
+// per room/user/event; everything else is one item. Times stay Unix seconds under LCIC's name
+// (what workflows compute with) and are also shown as ISO text in the workflow's time zone.
+
+/** The name of the ISO text shown next to a Unix-seconds field. */
+export const isoKey = (key: string): string => `${key}Iso`;
+
+/** `record` with `<key>Iso` after every time key that holds Unix seconds (0 and null mean "not yet"). */
+export function withIsoTimes(
+	record: IDataObject,
+	keys: string[] | undefined,
+	timeZone: string,
+): IDataObject {
+	if (!keys?.some((key) => key in record)) return record;
+	const result: IDataObject = {};
+	for (const [key, value] of Object.entries(record)) {
+		result[key] = value;
+		if (keys.includes(key) && typeof value === 'number' && value > 0) {
+			result[isoKey(key)] = isoInZone(value, timeZone);
+		}
+	}
+	return result;
+}
 
 function asRecord(element: unknown, valueField: string): IDataObject {
 	return typeof element === 'object' && element !== null && !Array.isArray(element)
@@ -12,16 +34,22 @@ function asRecord(element: unknown, valueField: string): IDataObject {
 }
 
 /** A list's elements as n8n items' JSON: records as they are, bare values under the list's field name. */
-export function listRecords(op: OperationSpec, list: unknown[]): IDataObject[] {
+export function listRecords(op: OperationSpec, list: unknown[], timeZone: string): IDataObject[] {
 	const valueField = op.output.kind === 'list' ? (op.output.valueField ?? 'value') : 'value';
-	return list.map((element) => asRecord(element, valueField));
+	return list.map((element) =>
+		withIsoTimes(asRecord(element, valueField), op.output.times, timeZone),
+	);
 }
 
-export function toOutputItems(op: OperationSpec, response: IDataObject): IDataObject[] {
+export function toOutputItems(
+	op: OperationSpec,
+	response: IDataObject,
+	timeZone: string,
+): IDataObject[] {
 	if (op.output.kind === 'list') {
 		const list = response[op.output.key];
 		// LCIC sends null instead of [] when nothing matched.
-		return Array.isArray(list) ? listRecords(op, list) : [];
+		return Array.isArray(list) ? listRecords(op, list, timeZone) : [];
 	}
 	const keys = Object.keys(response);
 	// Actions that only answer with a RequestId (DeleteRoom, StartRoom...) still give the next
@@ -29,5 +57,5 @@ export function toOutputItems(op: OperationSpec, response: IDataObject): IDataOb
 	if (keys.length === 0 || (keys.length === 1 && keys[0] === 'RequestId')) {
 		return [{ Success: true, ...response }];
 	}
-	return [{ ...response }];
+	return [withIsoTimes({ ...response }, op.output.times, timeZone)];
 }

@@ -86,5 +86,5 @@ export async function latestEvent(this: IPollFunctions): Promise<INodeExecutionD
 			}`,
 		});
 	}
-	return [[toItem(best.event, best.name)]];
+	return [[toItem(best.event, best.name, this.getTimezone())]];
 }

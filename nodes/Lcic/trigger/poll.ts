@@ -145,7 +145,7 @@ export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionDa
 		rooms,
 	});
 	const items = mergeOldestFirst(perRoom, (event) => event.timestamp).map((event) =>
-		toItem(event, rooms[String(event.roomId)]?.name),
+		toItem(event, rooms[String(event.roomId)]?.name, this.getTimezone()),
 	);
 	return items.length > 0 ? [items] : null;
 }

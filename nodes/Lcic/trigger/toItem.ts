@@ -1,17 +1,23 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { isoInZone } from '../params/dateTime';
 import { DEVICE_NAMES } from './eventTypes';
 import type { LogEvent } from './fetchEvents';
 
 // One output item per event. Field names are the trigger's own (camelCase, like the rest of the
 // node's output); the event's raw EventData is kept too, so fields LCIC adds later still arrive.
+// `time` is the event's time in the workflow's time zone, with its offset.
 
-export function toItem(event: LogEvent, roomName?: string): INodeExecutionData {
+export function toItem(
+	event: LogEvent,
+	roomName: string | undefined,
+	timeZone: string,
+): INodeExecutionData {
 	const json: IDataObject = { roomId: event.roomId };
 	if (roomName) json.roomName = roomName;
 	json.eventType = event.type;
 	json.timestamp = event.timestamp;
-	json.time = new Date(event.timestamp * 1000).toISOString();
+	json.time = isoInZone(event.timestamp, timeZone);
 	// The event's position in the room's log (1-based): a stable key for deduplication downstream.
 	json.sequence = event.index + 1;
 	const { UserId, Device, Duration, RecordSize, RecordUrl } = event.data;
