@@ -13,6 +13,7 @@ import { LcicError, type EmulatorClock } from './types';
 //   POST   /__emulator/faults       add a FaultSpec
 //   DELETE /__emulator/faults       clear faults
 //   POST   /__emulator/clock        {advance?: seconds, set?: epoch seconds} -> {now}
+//   POST   /__emulator/latency      {ms} -> {ms}: hold every API answer back this long
 //   POST   /__emulator/simulate     {name, args} -> the simulation's result
 
 export const ADMIN_PREFIX = '/__emulator/';
@@ -24,6 +25,7 @@ export interface AdminTarget {
 	faults: Faults;
 	clock: EmulatorClock;
 	simulate(name: string, args?: Record<string, unknown>): Record<string, unknown>;
+	setLatency(ms: number): void;
 }
 
 class AdminError extends Error {
@@ -100,6 +102,16 @@ async function route(req: IncomingMessage, target: AdminTarget): Promise<unknown
 			if (set !== undefined) target.clock.set(set);
 			if (advance !== undefined) target.clock.advance(advance);
 			return { now: target.clock.now() };
+		}
+		case 'POST latency': {
+			const ms = optionalNumber(await jsonBody(req), 'ms');
+			if (ms === undefined) throw new AdminError(400, 'ms is required');
+			try {
+				target.setLatency(ms);
+			} catch (error) {
+				throw new AdminError(400, (error as Error).message);
+			}
+			return { ms };
 		}
 		case 'POST simulate': {
 			const body = await jsonBody(req);

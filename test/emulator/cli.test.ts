@@ -9,7 +9,7 @@ const ROOT = join(__dirname, '..', '..');
 function startCli(): { child: ChildProcess; output: () => string; ready: Promise<string> } {
 	const child = spawn(
 		process.execPath,
-		[require.resolve('tsx/cli'), 'test/emulator/cli.ts', '--port', '0'],
+		[require.resolve('tsx/cli'), 'test/emulator/cli.ts', '--port', '0', '--latency=25'],
 		{
 			cwd: ROOT,
 			env: { ...process.env, LCIC_EMULATOR_PORT: '' },
@@ -43,11 +43,14 @@ describe('cli.ts', () => {
 			expect(output()).toContain('lcic-emulator-demo-secret-key-0000');
 			expect(output()).toContain('3520371');
 			expect(output()).toContain(`Custom Base URL  ${url}`);
+			expect(output()).toContain('Every answer is held back 25 ms.');
 			const info = (await (await fetch(`${url}/__emulator/info`)).json()) as {
 				url: string;
 				actions: string[];
+				latencyMs: number;
 			};
 			expect(info.url).toBe(url);
+			expect(info.latencyMs).toBe(25);
 			expect(info.actions).toContain('DescribeDeveloper');
 			const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
 			child.kill('SIGTERM');

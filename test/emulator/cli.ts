@@ -1,17 +1,27 @@
 // `npm run emulator`: starts the LCIC emulator for demos and end-to-end runs.
-//   npx tsx test/emulator/cli.ts [--port N]     (or LCIC_EMULATOR_PORT=N; default a free port)
+//   npx tsx test/emulator/cli.ts [--port N] [--latency MS]
+//   (or LCIC_EMULATOR_PORT=N; default a free port. --latency holds every answer back MS ms.)
 // Prints the demo credentials and one machine-readable line `LCIC_EMULATOR_READY <url>` that
 // scripts wait for. Stops on SIGINT/SIGTERM.
 import { startEmulator } from './server';
 
+/** `--name N`, `--name=N` or the environment variable; undefined when none is given. */
+function argValue(argv: string[], name: string, env?: string): string | undefined {
+	const index = argv.indexOf(`--${name}`);
+	const inline = argv.find((a) => a.startsWith(`--${name}=`));
+	if (inline) return inline.slice(`--${name}=`.length);
+	if (index >= 0) return argv[index + 1];
+	return env === undefined ? undefined : process.env[env];
+}
+
+/** startEmulator checks the value (whole milliseconds, 0 to 60000). */
+function latencyFromArgs(argv: string[]): number {
+	const raw = argValue(argv, 'latency');
+	return raw === undefined || raw === '' ? 0 : Number(raw);
+}
+
 function portFromArgs(argv: string[]): number {
-	const index = argv.indexOf('--port');
-	const inline = argv.find((a) => a.startsWith('--port='));
-	const raw = inline
-		? inline.slice('--port='.length)
-		: index >= 0
-			? argv[index + 1]
-			: process.env.LCIC_EMULATOR_PORT;
+	const raw = argValue(argv, 'port', 'LCIC_EMULATOR_PORT');
 	if (raw === undefined || raw === '') return 0;
 	const port = Number(raw);
 	if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -21,7 +31,11 @@ function portFromArgs(argv: string[]): number {
 }
 
 async function main(): Promise<void> {
-	const emulator = await startEmulator({ port: portFromArgs(process.argv.slice(2)) });
+	const argv = process.argv.slice(2);
+	const emulator = await startEmulator({
+		port: portFromArgs(argv),
+		latencyMs: latencyFromArgs(argv),
+	});
 	const { account } = emulator;
 	const lines = [
 		`LCIC emulator (API 2022-08-17) listening on ${emulator.url}`,
@@ -36,7 +50,8 @@ async function main(): Promise<void> {
 		`  Custom Base URL  ${emulator.url}`,
 		`  SecretId / SecretKey as above, Default SdkAppId ${account.sdkAppId}`,
 		'',
-		`Admin API (unsigned): ${emulator.url}/__emulator/info, /calls, /faults, /clock, /simulate`,
+		...(emulator.latencyMs ? [`Every answer is held back ${emulator.latencyMs} ms.`] : []),
+		`Admin API (unsigned): ${emulator.url}/__emulator/info, /calls, /faults, /clock, /latency, /simulate`,
 		'Press Ctrl+C to stop.',
 	];
 	process.stdout.write(`${lines.join('\n')}\n`);

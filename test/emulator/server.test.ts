@@ -395,6 +395,25 @@ describe('faults', () => {
 		expect(executions).toBe(before + 1);
 	});
 
+	it('latency: every answer is held back, successes and errors alike, and it can be changed', async () => {
+		emu.latencyMs = 200;
+		try {
+			for (const [action, params] of [
+				['DescribeThing', { Id: 1 }],
+				['Refuse', {}],
+			] as const) {
+				const started = Date.now();
+				await errorCode(action, params);
+				// A lower bound only: the answer never comes sooner (timers may fire a ms early).
+				expect(Date.now() - started).toBeGreaterThanOrEqual(195);
+			}
+		} finally {
+			emu.latencyMs = 0;
+		}
+		expect(() => (emu.latencyMs = -1)).toThrow('whole number of milliseconds');
+		expect(() => (emu.latencyMs = 1.5)).toThrow('whole number of milliseconds');
+	});
+
 	it('applies only to its action, and clear() removes pending faults', async () => {
 		emu.faults.add({ kind: 'error', code: 'InternalError', action: 'CreateThing' });
 		expect(await errorCode('DescribeThing', { Id: 1 })).toBeUndefined();
@@ -453,6 +472,16 @@ describe('admin API', () => {
 		const advanced = await admin('POST', 'clock', { advance: 60 });
 		expect((advanced.json as { now: number }).now).toBe(1_800_000_060);
 		expect(emu.clock.now()).toBeGreaterThanOrEqual(1_800_000_060);
+	});
+
+	it('sets the latency', async () => {
+		expect((await admin('POST', 'latency', { ms: 50 })).json).toEqual({ ms: 50 });
+		expect(emu.latencyMs).toBe(50);
+		expect((await admin('GET', 'info')).json).toMatchObject({ latencyMs: 50 });
+		expect((await admin('POST', 'latency', { ms: 0 })).status).toBe(200);
+		expect(emu.latencyMs).toBe(0);
+		expect((await admin('POST', 'latency', { ms: -5 })).status).toBe(400);
+		expect((await admin('POST', 'latency', {})).status).toBe(400);
 	});
 
 	it('answers 404 for unknown admin paths', async () => {

@@ -46,6 +46,11 @@ export interface StartOptions {
 	rateLimits?: boolean;
 	/** Largest accepted |wall clock - X-TC-Timestamp|; default 300. */
 	maxSkewSeconds?: number;
+	/**
+	 * Milliseconds every API answer is held back, like the round trip to Tencent's servers
+	 * (benchmarks use 50). The action runs and counts against the rate limit on arrival. Default 0.
+	 */
+	latencyMs?: number;
 }
 
 export interface RunningEmulator {
@@ -60,6 +65,8 @@ export interface RunningEmulator {
 	faults: { add(f: FaultSpec): void; clear(): void };
 	calls: CallRecord[];
 	resetCalls(): void;
+	/** The delay added to every API answer (see StartOptions.latencyMs); settable while running. */
+	latencyMs: number;
 	simulate(name: string, args?: Record<string, unknown>): Record<string, unknown>;
 	stop(): Promise<void>;
 }
@@ -123,6 +130,13 @@ function tryParse(raw: Buffer): Record<string, unknown> {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Latency is a whole number of milliseconds, at most a minute (a typo must not hang a run). */
+export function checkLatency(ms: number): number {
+	if (!Number.isInteger(ms) || ms < 0 || ms > 60_000)
+		throw new Error(`latency must be a whole number of milliseconds from 0 to 60000, got ${ms}`);
+	return ms;
+}
+
 export async function startEmulator(options: StartOptions = {}): Promise<RunningEmulator> {
 	const accounts = options.accounts?.length ? options.accounts : [DEFAULT_ACCOUNT];
 	const byId = accountIndex(accounts);
@@ -133,6 +147,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
 	const maxSkewSeconds = options.maxSkewSeconds ?? 300;
 	const faults = new Faults();
 	const calls: CallRecord[] = [];
+	const latency = { ms: checkLatency(options.latencyMs ?? 0) };
 	let simulations: ReturnType<ActionsModule['createSimulations']> | undefined;
 
 	const simulate = (name: string, args: Record<string, unknown> = {}): Record<string, unknown> => {
@@ -264,6 +279,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
 			if (raw.length > MAX_BODY_BYTES)
 				throw new LcicError('InvalidParameter', 'The request body is larger than 10 MB.');
 			const fields = await call(req, res, raw, record, after);
+			if (latency.ms > 0 && fields !== 'done') await sleep(latency.ms);
 			if (after.drop) req.socket.destroy();
 			else if (fields !== 'done')
 				sendJson(res, 200, { Response: { ...fields, RequestId: requestId } }, clock.now());
@@ -278,6 +294,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
 					`[lcic-emulator] ${record.action}: ${(error as Error)?.stack ?? String(error)}\n`,
 				);
 			record.errorCode = code;
+			if (latency.ms > 0) await sleep(latency.ms);
 			if (after.drop) req.socket.destroy();
 			else
 				sendJson(
@@ -331,6 +348,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
 			accounts,
 			actions: Object.keys(actions).sort(),
 			now: clock.now(),
+			latencyMs: latency.ms,
 		}),
 		calls,
 		resetCalls: () => {
@@ -339,6 +357,9 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
 		faults,
 		clock,
 		simulate,
+		setLatency: (ms: number) => {
+			latency.ms = checkLatency(ms);
+		},
 	};
 
 	let stopped: Promise<void> | undefined;
@@ -352,6 +373,12 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
 		faults: { add: (f) => faults.add(f), clear: () => faults.clear() },
 		calls,
 		resetCalls: admin.resetCalls,
+		get latencyMs() {
+			return latency.ms;
+		},
+		set latencyMs(ms: number) {
+			latency.ms = checkLatency(ms);
+		},
 		simulate,
 		stop() {
 			// Keep-alive sockets would hold the server (and jest) open: close them all.
