@@ -2,63 +2,30 @@
 // operations so that the contract is tested on its own: what a hook may call, what it is told
 // about split calls, what its outputs become. The real hooks (RegisterUser's duplicates, Group
 // > Create by name) are tested through n8n-core in roster.test.ts and groupByName.test.ts.
-import type { IDataObject, IExecuteFunctions, IPairedItemData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { findByAction } from '../../nodes/Lcic/catalog';
-import type { ItemRun, OperationHooks, OperationSpec } from '../../nodes/Lcic/catalog';
-import { executeOperation } from '../../nodes/Lcic/execute/router';
+import type { ItemRun, OperationSpec } from '../../nodes/Lcic/catalog';
 import { resetRateLimiter, setRetryPolicy } from '../../nodes/Lcic/transport';
-import { fail, fakeContext, ok, type Responder } from '../transport/fakeContext';
+import { fail, ok, type Responder } from '../transport/fakeContext';
+import { executeFake, operation, SDK_APP_ID } from './fakeExecution';
 
 beforeAll(() => setRetryPolicy({ baseDelayMs: 1, maxDelayMs: 5 }));
 beforeEach(() => resetRateLimiter());
 
-const SDK_APP_ID = 1400000001;
-
-/** A write operation without fields, so every item's body is { SdkAppId }. */
-function operation(hooks: OperationHooks, extra: Partial<OperationSpec> = {}): OperationSpec {
-	return {
-		resource: 'group',
-		operation: 'hooked',
-		displayName: 'Hooked',
-		action: 'ModifyGroup',
-		description: 'A made-up operation (ModifyGroup)',
-		sdkAppId: 'required',
-		readOnly: false,
-		fields: [],
-		output: { kind: 'response' },
-		options: [{ displayName: 'Mode', name: 'mode', type: 'string', default: '' }],
-		hooks,
-		...extra,
-	};
-}
-
-interface Run {
-	json: IDataObject[];
-	calls: Array<{ action: string; body: IDataObject }>;
-}
-
+/** Runs `op` over one item per entry of `itemOptions` (each item's Options collection). */
 async function execute(
 	op: OperationSpec,
 	respond: Responder,
 	itemOptions: IDataObject[] = [{}],
 	continueOnFail = false,
-): Promise<Run> {
-	const { context, calls } = fakeContext(respond);
-	const execution = Object.assign(context, {
-		getInputData: () => itemOptions.map(() => ({ json: {} })),
-		getNodeParameter: (name: string, index: number, fallback?: unknown) =>
-			name === 'options' ? itemOptions[index] : fallback,
-		continueOnFail: () => continueOnFail,
-	}) as unknown as IExecuteFunctions;
-	const items = await executeOperation.call(execution, op);
-	return {
-		json: items.map((item) => ({
-			...item.json,
-			pairedTo: (item.pairedItem as IPairedItemData).item,
-		})),
-		calls,
-	};
+) {
+	return await executeFake(
+		op,
+		respond,
+		itemOptions.map((options) => ({ options })),
+		continueOnFail,
+	);
 }
 
 describe('operation hooks', () => {

@@ -50,7 +50,7 @@ describe('Lcic node input items', () => {
 			inputItems: [
 				{ roomId: first, name: 'changed' },
 				{ roomId: MISSING_ROOM, name: 'missing' },
-				{ roomId: last, name: 'never sent' },
+				{ roomId: last, name: 'sent alongside' },
 			],
 		});
 
@@ -61,12 +61,35 @@ describe('Lcic node input items', () => {
 		expect(apiError.message).toBe(`${response.code}: ${response.message}`);
 		expect(response.requestId).toEqual(expect.any(String));
 		expect(apiError.description).toContain(response.requestId);
-		// Writes go one at a time: the third item was never sent.
-		expect(callsOf(fx.emulator, 'ModifyRoom').map((call) => call.params.RoomId)).toEqual([
-			first,
-			MISSING_ROOM,
-		]);
-		expect(fx.session.app.rooms.get(last)?.Name).toBe('untouched');
+		// Items go out several at a time: the third was sent with the others, and the error says
+		// so, since n8n shows no output once the node stops.
+		expect(callsOf(fx.emulator, 'ModifyRoom')).toHaveLength(3);
+		expect(apiError.description).toContain(
+			'Input items (by index) of 3: 0 and 2 went through (the node stopped, so n8n shows no output for them); 1 failed with this error.',
+		);
+		expect(fx.session.app.rooms.get(first)?.Name).toBe('changed');
+		expect(fx.session.app.rooms.get(last)?.Name).toBe('sent alongside');
+	});
+
+	it('applies updates of the same room in input order, while other rooms go at the same time', async () => {
+		const [a, b] = [await fx.session.room(), await fx.session.room()];
+		fx.emulator.resetCalls();
+		const names = ['a1', 'b1', 'a2', 'a3', 'b2', 'a4'];
+		const { error } = await runWorkflow({
+			emulator: fx.emulator,
+			nodeParameters: parametersFor('ModifyRoom', roomIdFromItem),
+			inputItems: names.map((name) => ({ roomId: name.startsWith('a') ? a : b, name })),
+		});
+
+		expect(error).toBeUndefined();
+		const sentFor = (roomId: number) =>
+			callsOf(fx.emulator, 'ModifyRoom')
+				.filter((call) => call.params.RoomId === roomId)
+				.map((call) => call.params.Name);
+		expect(sentFor(a)).toEqual(['a1', 'a2', 'a3', 'a4']);
+		expect(sentFor(b)).toEqual(['b1', 'b2']);
+		expect(fx.session.app.rooms.get(a)?.Name).toBe('a4');
+		expect(fx.session.app.rooms.get(b)?.Name).toBe('b2');
 	});
 
 	it('returns everything with Return All and at most Limit records otherwise', async () => {

@@ -140,6 +140,13 @@ async function update(item: ItemRun, group: KnownGroup, mode: Mode): Promise<IDa
 }
 
 export const createOrUpdateGroupByName: OperationHooks = {
+	// Items run several at a time; two items with one name must not both find no group and both
+	// create one, so items with the same name run one after another.
+	orderKey(run, body) {
+		if (modeOf(run.options) === 'create') return undefined;
+		return `group name ${JSON.stringify([body.SdkAppId, body.GroupName])}`;
+	},
+
 	async runItem(item) {
 		const mode = modeOf(item.run.options);
 		if (mode === 'create') return await item.runPlain();

@@ -67,6 +67,11 @@ export type ItemOutput = Array<IDataObject | Error>;
 export interface OperationHooks {
 	/** Whether several items of this execution may share one `batch` call (default: yes). */
 	useBatch?(run: OperationRun): boolean;
+	/**
+	 * Items run several at a time; items with the same key run one after another, in input
+	 * order. Default: writes to the same room, group, document or user (the required pickers).
+	 */
+	orderKey?(run: OperationRun, body: IDataObject): string | undefined;
 	/** Runs one item in place of the plain run (`item.runPlain()` is still there to delegate to). */
 	runItem?(item: ItemRun): Promise<ItemOutput>;
 	/**

@@ -3,6 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import type { OperationSpec } from '../catalog/types';
 import { lcicApiRequest } from '../transport';
 import { failItem } from './itemResult';
+import { concurrencyOf } from './parallel';
+import { runInOrder } from './pool';
+import { withItemsOutcome } from './stopped';
 
 // Many input items of a single-record operation go out as one batch action (RegisterUser ->
 // BatchRegister, CreateRoom -> BatchCreateRoom, ...). Outputs stay one per input item, paired
@@ -21,20 +24,29 @@ function entryOf(body: IDataObject, spec: BatchSpec): IDataObject {
 	return entry;
 }
 
+/** Looks a batch answer's results up by the match key (one pass, not one search per entry). */
+function resultIndex(spec: BatchSpec, results: unknown[]): Map<unknown, IDataObject> {
+	const byKey = new Map<unknown, IDataObject>();
+	if (!spec.matchBy) return byKey;
+	for (const result of results) {
+		if (typeof result !== 'object' || result === null) continue;
+		const key = (result as IDataObject)[spec.matchBy];
+		if (!byKey.has(key)) byKey.set(key, result as IDataObject);
+	}
+	return byKey;
+}
+
 function resultFor(
 	spec: BatchSpec,
 	results: unknown[],
+	byKey: Map<unknown, IDataObject>,
 	entry: IDataObject,
 	position: number,
 ): IDataObject | undefined {
 	// An entry without the match key (a user registered without an Origin ID gets its UserId as
 	// one) can only be paired by position.
 	if (spec.matchBy && entry[spec.matchBy] !== undefined && entry[spec.matchBy] !== '') {
-		const key = entry[spec.matchBy];
-		const found = results.find(
-			(r) => typeof r === 'object' && r !== null && (r as IDataObject)[spec.matchBy!] === key,
-		);
-		return found as IDataObject | undefined;
+		return byKey.get(entry[spec.matchBy]);
 	}
 	const value = results[position];
 	if (value === undefined || value === null) return undefined;
@@ -43,52 +55,100 @@ function resultFor(
 		: { [spec.resultField ?? 'Id']: value as string | number };
 }
 
+/** The batch calls to make: items grouped by SdkAppId (a call names one application), in order. */
+function chunksOf(spec: BatchSpec, prepared: PreparedItem[]): PreparedItem[][] {
+	const groups = new Map<string, PreparedItem[]>();
+	for (const item of prepared) {
+		const key = String(item.body.SdkAppId ?? '');
+		let members = groups.get(key);
+		if (!members) groups.set(key, (members = []));
+		members.push(item);
+	}
+	const chunks: PreparedItem[][] = [];
+	for (const members of groups.values()) {
+		for (let start = 0; start < members.length; start += spec.maxPerCall)
+			chunks.push(members.slice(start, start + spec.maxPerCall));
+	}
+	return chunks;
+}
+
+type ItemResult = { index: number; json: IDataObject } | { index: number; error: Error };
+
+/**
+ * Sends the batch calls several at a time (up to the action's rate). A failed call fails its
+ * items: error items with continue-on-fail; otherwise the node stops once the calls in flight
+ * have ended, and the error says which items went through and which were not sent.
+ */
 export async function runBatch(
 	this: IExecuteFunctions,
 	op: OperationSpec,
 	prepared: PreparedItem[],
 ): Promise<Map<number, INodeExecutionData[]>> {
 	const spec = op.batch!;
-	const out = new Map<number, INodeExecutionData[]>();
-	const groups = new Map<string, PreparedItem[]>();
-	for (const item of prepared) {
-		const key = String(item.body.SdkAppId ?? '');
-		groups.set(key, [...(groups.get(key) ?? []), item]);
-	}
+	const chunks = chunksOf(spec, prepared);
 
-	for (const [sdkAppId, members] of groups) {
-		for (let start = 0; start < members.length; start += spec.maxPerCall) {
-			const chunk = members.slice(start, start + spec.maxPerCall);
-			const entries = chunk.map((item) => entryOf(item.body, spec));
-			const body: IDataObject = { [spec.listParam]: entries };
-			if (!spec.sdkAppIdInEntry && sdkAppId) body.SdkAppId = Number(sdkAppId);
-			let response: IDataObject;
-			try {
-				response = await lcicApiRequest.call(this, spec.action, body, {
-					readOnly: false,
-					rateLimit: op.rateLimit,
-					itemIndex: chunk[0].index,
-				});
-			} catch (error) {
-				for (const item of chunk)
-					out.set(item.index, [failItem.call(this, error as Error, item.index)]);
-				continue;
-			}
-			const results = Array.isArray(response[spec.resultKey])
-				? (response[spec.resultKey] as unknown[])
-				: [];
-			chunk.forEach((item, position) => {
-				const result = resultFor(spec, results, entries[position], position);
-				if (result) {
-					out.set(item.index, [{ json: { ...result }, pairedItem: { item: item.index } }]);
-					return;
-				}
-				const missing = new Error(
-					`${spec.action} did not return a result for this item, so it was not ${op.displayName.toLowerCase()}d. RequestId: ${String(response.RequestId ?? '')}`,
-				);
-				out.set(item.index, [failItem.call(this, missing, item.index)]);
+	/** One batch call; one result per item of the chunk, never throws. */
+	const sendChunk = async (chunk: PreparedItem[]): Promise<ItemResult[]> => {
+		const entries = chunk.map((item) => entryOf(item.body, spec));
+		const body: IDataObject = { [spec.listParam]: entries };
+		const sdkAppId = chunk[0].body.SdkAppId;
+		if (!spec.sdkAppIdInEntry && sdkAppId !== undefined && sdkAppId !== '')
+			body.SdkAppId = Number(sdkAppId);
+		let response: IDataObject;
+		try {
+			response = await lcicApiRequest.call(this, spec.action, body, {
+				readOnly: false,
+				rateLimit: op.rateLimit,
+				itemIndex: chunk[0].index,
 			});
+		} catch (error) {
+			return chunk.map((item) => ({ index: item.index, error: error as Error }));
 		}
+		const results = Array.isArray(response[spec.resultKey])
+			? (response[spec.resultKey] as unknown[])
+			: [];
+		const byKey = resultIndex(spec, results);
+		return chunk.map((item, position) => {
+			const result = resultFor(spec, results, byKey, entries[position], position);
+			if (result) return { index: item.index, json: { ...result } };
+			const missing = new Error(
+				`${spec.action} did not return a result for this item, so it was not ${op.displayName.toLowerCase()}d. RequestId: ${String(response.RequestId ?? '')}`,
+			);
+			return { index: item.index, error: missing };
+		});
+	};
+
+	const stopOnFailure = !this.continueOnFail();
+	const settled: ItemResult[][] = [];
+	const outcome = await runInOrder(
+		chunks.length,
+		async (position) => {
+			const results = await sendChunk(chunks[position]);
+			settled[position] = results;
+			const failed = results.find((result) => 'error' in result);
+			if (stopOnFailure && failed) throw failed;
+		},
+		{ concurrency: concurrencyOf(op) },
+	);
+
+	const all = settled.flat();
+	if (outcome.failures.length > 0) {
+		const failed = all.filter((result) => 'error' in result).sort((a, b) => a.index - b.index);
+		const first = failed[0] as { index: number; error: Error };
+		throw withItemsOutcome(first.error, {
+			done: all.flatMap((result) => ('json' in result ? [result.index] : [])),
+			failed: failed.map((result) => result.index),
+			notSent: outcome.notStarted.flatMap((position) => chunks[position].map((item) => item.index)),
+		});
+	}
+	const out = new Map<number, INodeExecutionData[]>();
+	for (const result of all) {
+		out.set(
+			result.index,
+			'json' in result
+				? [{ json: result.json, pairedItem: { item: result.index } }]
+				: [failItem.call(this, result.error, result.index)],
+		);
 	}
 	return out;
 }

@@ -6,15 +6,17 @@ import { asNodeError, getDefaultSdkAppId } from '../transport';
 import { runBatch, type PreparedItem } from './batch';
 import { createItemRun, createOperationRun } from './context';
 import { failItem } from './itemResult';
-import { mapInOrder } from './pool';
+import { concurrencyOf, orderKeyOf } from './parallel';
+import { runInOrder } from './pool';
+import { withItemsOutcome } from './stopped';
 
 // Items in, items out, for any operation of the catalog: every item's body is built and
-// checked first, then the items go out as batch calls or one by one, through the operation's
+// checked first, then the items go out as batch calls or item by item, through the operation's
 // hooks where it has them (catalog/hooks.ts). Nothing here knows an LCIC action.
-
-// Reads run a few items at a time (the rate limiter paces them); writes run one at a time so
-// that, without continue-on-fail, nothing after the first failing item has been sent.
-const READ_CONCURRENCY = 4;
+//
+// Items run up to the action's rate at a time (parallel.ts), outputs in input order. Without
+// continue-on-fail the first failure stops the node: nothing new is sent, the items in flight
+// finish, and the error says which items went through and which were not sent (stopped.ts).
 
 export async function executeOperation(
 	this: IExecuteFunctions,
@@ -45,9 +47,8 @@ export async function executeOperation(
 		for (const [index, output] of await runBatch.call(this, op, prepared))
 			results.set(index, output);
 	} else {
-		const outputs = await mapInOrder(
+		const outcome = await runInOrder(
 			prepared.length,
-			op.readOnly ? READ_CONCURRENCY : 1,
 			async (position) => {
 				const { index, body } = prepared[position];
 				const item = createItemRun(this, run, index, body);
@@ -62,8 +63,21 @@ export async function executeOperation(
 					return [failItem.call(this, asNodeError(run.node, error, index), index)];
 				}
 			},
+			{
+				concurrency: concurrencyOf(op),
+				keyOf: (position) => orderKeyOf(run, prepared[position].body),
+			},
 		);
-		prepared.forEach(({ index }, position) => results.set(index, outputs[position]));
+		const [failure] = outcome.failures;
+		if (failure) {
+			const indexOf = (position: number) => prepared[position].index;
+			throw withItemsOutcome(failure.error as Error, {
+				done: prepared.flatMap((item, position) => (outcome.done[position] ? [item.index] : [])),
+				failed: outcome.failures.map(({ index }) => indexOf(index)),
+				notSent: outcome.notStarted.map(indexOf),
+			});
+		}
+		prepared.forEach(({ index }, position) => results.set(index, outcome.results[position]!));
 	}
 
 	const ordered: INodeExecutionData[] = [];

@@ -1,6 +1,11 @@
 // The only module that talks HTTP. Nodes call these; the credential signs what they send.
 export type { LcicContext, PagingSpec, RequestOptions } from './types';
-export { lcicApiRequest, setRetryPolicy, CREDENTIAL_TYPE } from './request';
+export {
+	lcicApiRequest,
+	setRetryPolicy,
+	CREDENTIAL_TYPE,
+	DEFAULT_RATE_PER_SECOND,
+} from './request';
 export { lcicApiRequestAllItems, type PageOptions } from './pager';
 export { getDefaultSdkAppId } from './sdkAppId';
 export { isReadOnlyAction } from './retryPolicy';

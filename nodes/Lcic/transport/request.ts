@@ -28,7 +28,8 @@ import {
 import type { LcicContext, RequestOptions } from './types';
 
 export const CREDENTIAL_TYPE = 'tencentCloudLcicApi';
-const DEFAULT_RATE_PER_SECOND = 20;
+/** LCIC's documented rate for most actions: 20 requests per second per SecretId and action. */
+export const DEFAULT_RATE_PER_SECOND = 20;
 const REQUEST_TIMEOUT_MS = 30_000;
 
 // Network error codes that prove the request never left this machine.

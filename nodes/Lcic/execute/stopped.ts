@@ -1,0 +1,53 @@
+// When an item fails without continue-on-fail, n8n stops the node and shows no output at all.
+// Items are sent several at a time, so by then some items after the failed one may have gone
+// through too: the error says which items went through, which failed and which were not sent,
+// so that a re-run or a follow-up can continue instead of guessing.
+
+export interface ItemsOutcome {
+	/** Input item indices that went through. */
+	done: number[];
+	/** Input item indices that failed, the one this error is about first. */
+	failed: number[];
+	/** Input item indices that were never sent. */
+	notSent: number[];
+}
+
+/** "0-2, 5 and 7" for [0, 1, 2, 5, 7]. */
+export function indexRanges(indices: number[]): string {
+	const sorted = [...new Set(indices)].sort((a, b) => a - b);
+	const parts: string[] = [];
+	for (let i = 0; i < sorted.length; ) {
+		let j = i;
+		while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+		parts.push(j === i ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
+		i = j + 1;
+	}
+	return parts.length <= 1
+		? (parts[0] ?? '')
+		: `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+/** The sentence about every input item; empty for a node run with a single item. */
+export function describeItemsOutcome(outcome: ItemsOutcome): string {
+	const total = outcome.done.length + outcome.failed.length + outcome.notSent.length;
+	if (total <= 1) return '';
+	const [first, ...others] = outcome.failed;
+	const parts: string[] = [];
+	if (outcome.done.length)
+		parts.push(
+			`${indexRanges(outcome.done)} went through (the node stopped, so n8n shows no output for them)`,
+		);
+	parts.push(`${first} failed with this error`);
+	if (others.length) parts.push(`${indexRanges(others)} failed too`);
+	if (outcome.notSent.length) parts.push(`${indexRanges(outcome.notSent)} were not sent`);
+	return `Input items (by index) of ${total}: ${parts.join('; ')}. Set Settings > On Error to "Continue" to get one output item per input item.`;
+}
+
+/** Adds the sentence to the error's description (NodeApiError and NodeOperationError show it). */
+export function withItemsOutcome<E extends Error>(error: E, outcome: ItemsOutcome): E {
+	const sentence = describeItemsOutcome(outcome);
+	if (!sentence) return error;
+	const target = error as E & { description?: string | null };
+	target.description = target.description ? `${target.description}\n\n${sentence}` : sentence;
+	return error;
+}
