@@ -10,7 +10,7 @@ import { findOperation } from './catalog';
 import { buildNodeProperties } from './description';
 import { executeOperation } from './execute/router';
 import { searchDocuments, searchGroups, searchRooms, searchUsers } from './methods/listSearch';
-import { tencentCloudLcicApiTest } from './transport/credentialTest';
+import { tencentCloudLcicApiTest } from './methods/credentialTest';
 
 export class Lcic implements INodeType {
 	description: INodeTypeDescription = {

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { searchRooms } from './methods/listSearch';
-import { tencentCloudLcicApiTest } from './transport/credentialTest';
+import { tencentCloudLcicApiTest } from './methods/credentialTest';
 import { triggerProperties } from './trigger/description';
 import { latestEvent } from './trigger/manual';
 import { pollEvents } from './trigger/poll';

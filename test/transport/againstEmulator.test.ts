@@ -155,7 +155,9 @@ describe('retries', () => {
 	] as const)('retries a read-only action after %s', async (_name, fault) => {
 		emu.faults.add({ ...fault, action: 'DescribeDeveloper', times: 2 });
 		const { context } = emulatorContext(emu);
-		await expect(lcicApiRequest.call(context, 'DescribeDeveloper', {})).resolves.toMatchObject({
+		await expect(
+			lcicApiRequest.call(context, 'DescribeDeveloper', {}, { readOnly: true }),
+		).resolves.toMatchObject({
 			DeveloperId: emu.account.developerId,
 		});
 		expect(emu.calls).toHaveLength(3);

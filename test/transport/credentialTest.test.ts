@@ -1,6 +1,6 @@
 import type { ICredentialsDecrypted, IDataObject } from 'n8n-workflow';
 
-import { tencentCloudLcicApiTest } from '../../nodes/Lcic/transport/credentialTest';
+import { tencentCloudLcicApiTest } from '../../nodes/Lcic/methods/credentialTest';
 import { startEmulator, type ActionTable, type RunningEmulator } from '../emulator';
 import { credentialTestContext, emulatorCredentials } from './emulatorContext';
 

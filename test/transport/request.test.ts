@@ -38,16 +38,24 @@ describe('lcicApiRequest', () => {
 
 	it('retries InternalError for reads but never for writes', async () => {
 		const read = fakeContext((_a, _b, n) => (n < 2 ? fail('InternalError') : ok({ Total: 0 })));
-		await expect(lcicApiRequest.call(read.context, 'GetRooms', {})).resolves.toMatchObject({
-			Total: 0,
-		});
+		await expect(
+			lcicApiRequest.call(read.context, 'GetRooms', {}, { readOnly: true }),
+		).resolves.toMatchObject({ Total: 0 });
 		expect(read.calls).toHaveLength(2);
 
 		const write = fakeContext(() => fail('InternalError'));
-		await expect(lcicApiRequest.call(write.context, 'CreateRoom', {})).rejects.toThrow(
-			'InternalError',
-		);
+		await expect(
+			lcicApiRequest.call(write.context, 'CreateRoom', {}, { readOnly: false }),
+		).rejects.toThrow('InternalError');
 		expect(write.calls).toHaveLength(1);
+	});
+
+	it('treats a call that does not say it is read-only as a write, whatever the action is called', async () => {
+		// Read-only-ness is the catalog entry's (callers pass it); the transport does not guess
+		// from the name. Not knowing, it must not re-send something that may have happened.
+		const { context, calls } = fakeContext(() => fail('InternalError'));
+		await expect(lcicApiRequest.call(context, 'DescribeRoom', {})).rejects.toThrow('InternalError');
+		expect(calls).toHaveLength(1);
 	});
 
 	it('gives up after the last attempt', async () => {
@@ -87,6 +95,8 @@ describe('lcicApiRequest', () => {
 		const { context } = fakeContext(() =>
 			++n === 1 ? '<html>502 Bad Gateway</html>' : ok({ Total: 1 }),
 		);
-		await expect(lcicApiRequest.call(context, 'GetRooms', {})).resolves.toMatchObject({ Total: 1 });
+		await expect(
+			lcicApiRequest.call(context, 'GetRooms', {}, { readOnly: true }),
+		).resolves.toMatchObject({ Total: 1 });
 	});
 });

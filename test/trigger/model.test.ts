@@ -9,7 +9,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { triggerClock } from '../../nodes/Lcic/trigger/clock';
-import { ALL_EVENT_TYPES } from '../../nodes/Lcic/trigger/eventTypes';
+import { ALL_ROOM_EVENT_TYPES } from '../../nodes/Lcic/catalog/events';
 import { setRetryPolicy } from '../../nodes/Lcic/transport';
 import { ACCOUNT, harness, type Harness } from '../emulator/actions/harness';
 import { FakePoller, prng } from './fakePoll';
@@ -79,7 +79,7 @@ async function run(scenario: Scenario): Promise<void> {
 		rooms: {
 			room: ids.map((id) => ({ roomId: { __rl: true, mode: 'id', value: String(id) } })),
 		},
-		events: scenario.events ?? ALL_EVENT_TYPES,
+		events: scenario.events ?? ALL_ROOM_EVENT_TYPES,
 		emitPastEvents: scenario.emitPastEvents ?? false,
 	});
 	const pick = (): number[] => {
@@ -198,7 +198,7 @@ async function run(scenario: Scenario): Promise<void> {
 	}
 
 	const wanted = new Set(
-		scenario.events && scenario.events.length ? scenario.events : ALL_EVENT_TYPES,
+		scenario.events && scenario.events.length ? scenario.events : ALL_ROOM_EVENT_TYPES,
 	);
 	const expected: string[] = [];
 	for (const id of roomIds) {

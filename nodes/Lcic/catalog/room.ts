@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { roomEventOptions } from './events';
 import { choice, roomIdField, timeOrderProblem, userIdField } from './fieldKit';
 import { CREATE_OPTIONAL, CREATE_REQUIRED, MODIFY_OPTIONAL } from './roomFields';
 import type { CheckContext, FieldSpec, OperationSpec } from './types';
@@ -249,21 +250,13 @@ export const roomOperations: OperationSpec[] = [
 		readOnly: true,
 		fields: [
 			roomIdField('The room whose events to get'),
-			choice('Keyword', 'Event Type', 'Only events of this type (default: all)', [
-				{ name: 'Camera Off', value: 'CameraOff' },
-				{ name: 'Camera On', value: 'CameraOn' },
-				{ name: 'Class Ended', value: 'RoomEnd' },
-				{ name: 'Class Started', value: 'RoomStart' },
-				{ name: 'Member Joined', value: 'MemberJoin' },
-				{ name: 'Member Left', value: 'MemberQuit' },
-				{ name: 'Mic Off', value: 'MicOff' },
-				{ name: 'Mic On', value: 'MicOn' },
-				{ name: 'Page Hidden', value: 'VisibleOff' },
-				{ name: 'Page Visible', value: 'VisibleOn' },
-				{ name: 'Recording Finished', value: 'RecordFinish' },
-				{ name: 'Screen Sharing Off', value: 'ScreenOff' },
-				{ name: 'Screen Sharing On', value: 'ScreenOn' },
-			]),
+			// The same labels as the triggers' Events.
+			choice(
+				'Keyword',
+				'Event Type',
+				'Only events of this type (default: all)',
+				roomEventOptions(),
+			),
 		],
 		paging: {
 			style: 'page',

@@ -26,7 +26,14 @@ const ID_PLACEHOLDERS: Record<string, string> = {
 	user: 'e.g. 2CvDgjRNjylAsBZB4iZc0F6koXe',
 };
 
-function locatorModes(field: FieldSpec): INodePropertyMode[] {
+/**
+ * "From List" (the resource's searchable list) and "By ID". `severalIds`: By ID also takes a
+ * comma-separated list (the trigger's rooms to watch).
+ */
+export function locatorModes(
+	field: FieldSpec,
+	{ severalIds = false }: { severalIds?: boolean } = {},
+): INodePropertyMode[] {
 	const byId: INodePropertyMode = {
 		displayName: 'By ID',
 		name: 'id',
@@ -37,7 +44,12 @@ function locatorModes(field: FieldSpec): INodePropertyMode[] {
 		byId.validation = [
 			{
 				type: 'regex',
-				properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Enter a numeric ID' },
+				properties: severalIds
+					? {
+							regex: '^\\s*\\d+(\\s*,\\s*\\d+)*\\s*$',
+							errorMessage: 'Enter numeric IDs, separated by commas',
+						}
+					: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Enter a numeric ID' },
 			},
 		];
 	}

@@ -6,6 +6,8 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
+import { findByAction, requestOptionsOf } from '../catalog';
+import type { OperationSpec } from '../catalog/types';
 import { getDefaultSdkAppId, lcicApiRequest } from '../transport';
 
 // "From List" for the Room, Group, Document and User pickers. Each call reads one page; n8n
@@ -57,10 +59,9 @@ function nextToken(page: number, read: number, total: unknown): string | undefin
 	return String(page + 1);
 }
 
-/** One picker: the list action, where its records are, and how a record shows and matches. */
+/** One picker: the list operation (its action, paging keys and rate), how a record shows and matches. */
 interface Picker {
-	action: string;
-	listKey: string;
+	list: OperationSpec;
 	idKey: string;
 	name: (record: IDataObject) => unknown;
 	/** Fields the typed filter is matched against here; none when the action filters itself. */
@@ -77,13 +78,19 @@ async function searchList(
 	paginationToken: string | undefined,
 ): Promise<INodeListSearchResult> {
 	const page = pageOf(paginationToken);
+	const { action, paging } = picker.list;
 	const response = await lcicApiRequest.call(
 		this,
-		picker.action,
-		{ SdkAppId: await sdkAppId.call(this), ...picker.body?.(filter), Page: page, Limit: PAGE_SIZE },
-		{ readOnly: true },
+		action,
+		{
+			SdkAppId: await sdkAppId.call(this),
+			...picker.body?.(filter),
+			[paging!.pageParam]: page,
+			[paging!.sizeParam]: PAGE_SIZE,
+		},
+		requestOptionsOf(picker.list),
 	);
-	const read = records(response, picker.listKey);
+	const read = records(response, paging!.itemsKey);
 	const results: INodeListSearchItems[] = read
 		.filter(
 			(record) =>
@@ -98,12 +105,14 @@ async function searchList(
 				...(url ? { url } : {}),
 			};
 		});
-	return { results, paginationToken: nextToken(page, read.length, response.Total) };
+	return {
+		results,
+		paginationToken: nextToken(page, read.length, response[paging!.totalKey ?? 'Total']),
+	};
 }
 
 const ROOMS: Picker = {
-	action: 'GetRooms',
-	listKey: 'Rooms',
+	list: findByAction('GetRooms'),
 	idKey: 'RoomId',
 	name: (room) => room.Name,
 	filterBy: ['Name', 'RoomId'],
@@ -114,16 +123,14 @@ const ROOMS: Picker = {
 };
 
 const GROUPS: Picker = {
-	action: 'DescribeGroupList',
-	listKey: 'GroupInfos',
+	list: findByAction('DescribeGroupList'),
 	idKey: 'GroupId',
 	name: (group) => group.GroupName,
 	filterBy: ['GroupName', 'GroupId'],
 };
 
 const DOCUMENTS: Picker = {
-	action: 'BatchDescribeDocument',
-	listKey: 'Documents',
+	list: findByAction('BatchDescribeDocument'),
 	idKey: 'DocumentId',
 	name: (document) => document.DocumentName,
 	// LCIC filters courseware by name itself (Keyword). Without an owner, Permission [0, 1] lists
@@ -136,8 +143,7 @@ const DOCUMENTS: Picker = {
 };
 
 const USERS: Picker = {
-	action: 'DescribeSdkAppIdUsers',
-	listKey: 'Users',
+	list: findByAction('DescribeSdkAppIdUsers'),
 	idKey: 'UserId',
 	name: (user) => user.Name || user.OriginId || user.UserId,
 	filterBy: ['Name', 'OriginId', 'UserId'],

@@ -8,6 +8,5 @@ export {
 } from './request';
 export { lcicApiRequestAllItems, type PageOptions } from './pager';
 export { getDefaultSdkAppId } from './sdkAppId';
-export { isReadOnlyAction } from './retryPolicy';
 export { asNodeError, errorCode } from './errors';
 export { resetRateLimiter } from './rateLimiter';

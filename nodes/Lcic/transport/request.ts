@@ -20,7 +20,6 @@ import { acquire } from './rateLimiter';
 import {
 	backoffDelay,
 	DEFAULT_RETRY_POLICY,
-	isReadOnlyAction,
 	isRetryable,
 	type FailureKind,
 	type RetryPolicy,
@@ -28,7 +27,10 @@ import {
 import type { LcicContext, RequestOptions } from './types';
 
 export const CREDENTIAL_TYPE = 'tencentCloudLcicApi';
-/** LCIC's documented rate for most actions: 20 requests per second per SecretId and action. */
+/**
+ * LCIC's documented rate for most actions: 20 requests per second per SecretId and action. The
+ * catalog's `rateLimit` names the exceptions.
+ */
 export const DEFAULT_RATE_PER_SECOND = 20;
 const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -213,7 +215,10 @@ export async function lcicApiRequest(
 	body: IDataObject,
 	options: RequestOptions = {},
 ): Promise<IDataObject> {
-	const readOnly = options.readOnly ?? isReadOnlyAction(action);
+	// Whether an action is read-only is the catalog's to say (callers pass it). An action called
+	// without it is treated as a write: a wrong "read" could send a create twice, a wrong
+	// "write" only gives up one retry.
+	const readOnly = options.readOnly ?? false;
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	// A setting that cannot work is said as such, before anything is sent (and never retried).
 	const problem = endpointCheck(credentials);

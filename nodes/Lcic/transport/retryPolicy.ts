@@ -21,12 +21,6 @@ export type FailureKind =
 	| { kind: 'http'; status: number }
 	| { kind: 'network'; code: string; connected: boolean };
 
-const READ_ONLY_ACTION = /^(Describe|Get|BatchDescribe)/;
-
-export function isReadOnlyAction(action: string): boolean {
-	return READ_ONLY_ACTION.test(action);
-}
-
 export function isRateLimited(code: string): boolean {
 	return code === 'RequestLimitExceeded' || code.startsWith('RequestLimitExceeded.');
 }

@@ -16,9 +16,12 @@ export interface PagingSpec {
 }
 
 export interface RequestOptions {
-	/** Describe*, Get*: safe to retry after a network failure or a server error. Derived from the action name when unset. */
+	/**
+	 * Safe to send again after a network failure or a server error (the catalog entry's
+	 * `readOnly`). Unset: treated as a write, never re-sent once it may have reached Tencent.
+	 */
 	readOnly?: boolean;
-	/** Documented requests per second for this action (default 20). */
+	/** Documented requests per second for this action (default 20, LCIC's rate for most actions). */
 	rateLimit?: number;
 	/** For error messages that point at the failing item. */
 	itemIndex?: number;

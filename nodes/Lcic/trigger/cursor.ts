@@ -1,10 +1,12 @@
+import { findByAction } from '../catalog';
+
 // Paging arithmetic over a room's event log. GetRoomEvent pages with Page/Limit over a log that
 // only grows at its end, so "the events after the first `seen`" always start on page
 // floor(seen / size) + 1, `seen mod size` records in. Pure functions: the fetching lives in
 // fetchEvents.ts.
 
-/** GetRoomEvent's largest Limit: fewer requests per poll for a busy room. */
-export const EVENT_PAGE_SIZE = 200;
+/** GetRoomEvent's largest Limit (the catalog's): fewer requests per poll for a busy room. */
+export const EVENT_PAGE_SIZE = findByAction('GetRoomEvent').paging!.maxPageSize;
 
 export interface PageRequest {
 	/** 1-based page to ask for. */

@@ -1,8 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ALL_EVENT_TYPES, EVENT_TYPES } from './eventTypes';
+import { ALL_ROOM_EVENT_TYPES, roomEventOptions } from '../catalog/events';
+import { roomIdField } from '../catalog/fieldKit';
+import { fieldProperty, locatorModes } from '../description/fieldProperty';
 
-// The trigger's parameters. The poll reads them through settings.ts only.
+// The trigger's parameters. The poll reads them through settings.ts only. The room picker and
+// the event labels are the action node's own (catalog and description/), so both nodes agree.
+
+const ROOM = roomIdField(
+	'A room of the application. By ID also takes several IDs separated by commas.',
+);
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -40,36 +47,9 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'room',
 				values: [
 					{
-						displayName: 'Room',
-						name: 'roomId',
-						type: 'resourceLocator',
-						default: { mode: 'list', value: '' },
+						...fieldProperty(ROOM, 'roomId'),
 						required: true,
-						description:
-							'A room of the application. By ID also takes several IDs separated by commas.',
-						modes: [
-							{
-								displayName: 'From List',
-								name: 'list',
-								type: 'list',
-								typeOptions: { searchListMethod: 'searchRooms', searchable: true },
-							},
-							{
-								displayName: 'By ID',
-								name: 'id',
-								type: 'string',
-								placeholder: 'e.g. 300000001',
-								validation: [
-									{
-										type: 'regex',
-										properties: {
-											regex: '^\\s*\\d+(\\s*,\\s*\\d+)*\\s*$',
-											errorMessage: 'Room IDs are numbers',
-										},
-									},
-								],
-							},
-						],
+						modes: locatorModes(ROOM, { severalIds: true }),
 					},
 				],
 			},
@@ -79,8 +59,8 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Events',
 		name: 'events',
 		type: 'multiOptions',
-		options: EVENT_TYPES.map(({ name, value, description }) => ({ name, value, description })),
-		default: ALL_EVENT_TYPES,
+		options: roomEventOptions(),
+		default: ALL_ROOM_EVENT_TYPES,
 		description: 'The event types that start the workflow. None selected means all.',
 	},
 	{

@@ -1,5 +1,6 @@
 import type { IDataObject, INode, IPollFunctions } from 'n8n-workflow';
 
+import { findByAction, requestOptionsOf } from '../catalog';
 import { lcicApiRequest } from '../transport';
 import type { TencentClock } from './clock';
 import { consumePage, EVENT_PAGE_SIZE, pageFor } from './cursor';
@@ -8,8 +9,8 @@ import { asNodeError, classifyFailure } from './errors';
 // Reads what is new in one room's event log, from its cursor on. Keyword is never sent: it
 // filters the log, and the cursor is an index into the whole log. Types are filtered later.
 
-/** GetRoomEvent's documented limit (requests per second); the transport paces to it. */
-export const GET_ROOM_EVENT_RATE = 20;
+/** Room > Get Events: its rate (the transport paces to it) and read-only-ness are the catalog's. */
+const GET_ROOM_EVENT = findByAction('GetRoomEvent');
 
 export interface LogEvent {
 	roomId: number;
@@ -67,14 +68,21 @@ export async function getEventPage(
 	page: number,
 	limit: number,
 ): Promise<{ events: IDataObject[]; total?: number }> {
+	const paging = GET_ROOM_EVENT.paging!;
 	const response = await lcicApiRequest.call(
 		this,
-		'GetRoomEvent',
-		{ RoomId: room.roomId, SdkAppId: room.sdkAppId, Page: page, Limit: limit },
-		{ readOnly: true, rateLimit: GET_ROOM_EVENT_RATE, onServerTime: room.clock?.observe },
+		GET_ROOM_EVENT.action,
+		{
+			RoomId: room.roomId,
+			SdkAppId: room.sdkAppId,
+			[paging.pageParam]: page,
+			[paging.sizeParam]: limit,
+		},
+		{ ...requestOptionsOf(GET_ROOM_EVENT), onServerTime: room.clock?.observe },
 	);
-	const events = Array.isArray(response.Events) ? (response.Events as IDataObject[]) : [];
-	const total = Number(response.Total);
+	const list = response[paging.itemsKey];
+	const events = Array.isArray(list) ? (list as IDataObject[]) : [];
+	const total = Number(response[paging.totalKey ?? 'Total']);
 	return { events, total: Number.isFinite(total) ? total : undefined };
 }
 

@@ -1,10 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
+import { eventTypeFilter } from '../catalog/events';
 import { mapInOrder } from '../execute/pool';
 import { TencentClock } from './clock';
 import { EVENT_PAGE_SIZE } from './cursor';
-import { eventTypeFilter } from './eventTypes';
 import { failed, getEventPage, toLogEvent, type LogEvent } from './fetchEvents';
 import { readSettings } from './settings';
 import { toItem } from './toItem';

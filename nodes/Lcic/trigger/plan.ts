@@ -1,5 +1,6 @@
 import type { RoomCursor, TriggerState } from './staticState';
-import { EVENT_RETENTION_SECONDS, type RoomListing } from './watchedRooms';
+import { EVENT_RETENTION_SECONDS } from '../catalog/events';
+import type { RoomListing } from './watchedRooms';
 
 // Decides, before any event is read, which rooms this poll asks about and how, and which cursors
 // the state keeps. Pure: poll.ts runs the tasks and applies their results. Every time here is

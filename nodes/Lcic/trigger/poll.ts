@@ -1,8 +1,8 @@
 import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
+import { eventTypeFilter } from '../catalog/events';
 import { mapInOrder } from '../execute/pool';
 import { TencentClock, triggerClock } from './clock';
-import { eventTypeFilter } from './eventTypes';
 import { readNewEvents, readTotal, type LogEvent, type RoomRead } from './fetchEvents';
 import { mergeOldestFirst } from './merge';
 import { planPoll, type RoomTask } from './plan';

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { DEVICE_NAMES } from '../catalog/events';
 import { isoInZone } from '../params/dateTime';
-import { DEVICE_NAMES } from './eventTypes';
 import type { LogEvent } from './fetchEvents';
 
 // One output item per event. Field names are the trigger's own (camelCase, like the rest of the

@@ -1,5 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
+import { findByAction, requestOptionsOf } from '../catalog';
+import { EVENT_RETENTION_SECONDS } from '../catalog/events';
 import { lcicApiRequestAllItems } from '../transport';
 import type { TencentClock } from './clock';
 import { asNodeError, classifyFailure } from './errors';
@@ -17,11 +19,11 @@ import { asNodeError, classifyFailure } from './errors';
 // instance a class running far past its schedule or one that ended a day early.
 // "now" is Tencent's (TencentClock): RealEndTime is on Tencent's clock.
 
-export const EVENT_RETENTION_SECONDS = 3600;
 const MAX_CLASS_SECONDS = 5 * 3600;
 export const LOOKBACK_SECONDS = EVENT_RETENTION_SECONDS + MAX_CLASS_SECONDS;
 export const LOOKAHEAD_SECONDS = 3600;
-const GET_ROOMS_PAGE_SIZE = 100;
+/** Room > Get Many: its paging (100 rooms a page) and rate are the catalog's. */
+const GET_ROOMS = findByAction('GetRooms');
 /** How far back and ahead a running room's schedule may lie (the reference sets no limit). */
 const RUNNING_WINDOW_BACK_SECONDS = 7 * 24 * 3600;
 const RUNNING_WINDOW_AHEAD_SECONDS = 366 * 24 * 3600;
@@ -66,21 +68,11 @@ async function getRooms(
 	body: IDataObject,
 	clock: TencentClock,
 ): Promise<IDataObject[]> {
-	return await lcicApiRequestAllItems.call(
-		this,
-		'GetRooms',
-		body,
-		{
-			style: 'page',
-			pageParam: 'Page',
-			sizeParam: 'Limit',
-			firstPage: 1,
-			maxPageSize: GET_ROOMS_PAGE_SIZE,
-			itemsKey: 'Rooms',
-			totalKey: 'Total',
-		},
-		{ readOnly: true, rateLimit: 20, maxPages: 100, onServerTime: clock.observe },
-	);
+	return await lcicApiRequestAllItems.call(this, GET_ROOMS.action, body, GET_ROOMS.paging!, {
+		...requestOptionsOf(GET_ROOMS),
+		maxPages: 100,
+		onServerTime: clock.observe,
+	});
 }
 
 export async function listActiveRooms(

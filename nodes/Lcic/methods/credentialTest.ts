@@ -7,13 +7,16 @@ import type {
 import { LCIC_API_VERSION } from '../../../credentials/endpoint';
 import { signLcicRequest } from '../../../credentials/signRequest';
 import { JSON_CONTENT_TYPE } from '../../../credentials/tc3Signer';
-import { readEnvelope } from './envelope';
-import { hintFor } from './errorHints';
-import { redactorFor } from './redact';
+import { findByAction } from '../catalog';
+import { hintFor } from '../transport/errorHints';
+import { readEnvelope } from '../transport/envelope';
+import { redactorFor } from '../transport/redact';
 
 // LCIC answers a bad key with HTTP 200 and Response.Error, so a declarative credential test
-// would report success. This one calls DescribeDeveloper (no parameters, read-only) and shows
-// Tencent's own error code and message.
+// would report success. This one calls Developer > Get (DescribeDeveloper: no parameters,
+// read-only, every account has it) and shows Tencent's own error code and message.
+const TEST_CALL = findByAction('DescribeDeveloper');
+
 export async function tencentCloudLcicApiTest(
 	this: ICredentialTestFunctions,
 	credential: ICredentialsDecrypted,
@@ -27,7 +30,7 @@ export async function tencentCloudLcicApiTest(
 			url: '/',
 			headers: {
 				'Content-Type': JSON_CONTENT_TYPE,
-				'X-TC-Action': 'DescribeDeveloper',
+				'X-TC-Action': TEST_CALL.action,
 				'X-TC-Version': LCIC_API_VERSION,
 			},
 			body: Buffer.from('{}', 'utf8'),
