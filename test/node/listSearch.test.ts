@@ -1,7 +1,7 @@
 // "From List" pickers (rooms, groups, courseware, users), called the way the editor calls them:
 // through n8n-core's LoadOptionsContext, with the credential's SdkAppId, one page per call.
 import { LoadOptionsContext } from 'n8n-core';
-import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult, INodeParameters } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import {
@@ -14,6 +14,8 @@ import {
 	createAdditionalData,
 	createNodeTypes,
 	emulatorCredentials,
+	LCIC_NODE_TYPE,
+	LCIC_TRIGGER_NODE_TYPE,
 	lcicNode,
 	TestCredentialsHelper,
 	useEmulator,
@@ -28,8 +30,16 @@ type Search = (
 describe('list searches ("From List")', () => {
 	const fx = useEmulator();
 
-	function search(method: Search, filter?: string, token?: string): Promise<INodeListSearchResult> {
-		const node = lcicNode({ resource: 'room', operation: 'get' });
+	function search(
+		method: Search,
+		filter?: string,
+		token?: string,
+		parameters: INodeParameters = {},
+		type = LCIC_NODE_TYPE,
+	): Promise<INodeListSearchResult> {
+		const node = lcicNode({ resource: 'room', operation: 'get', ...parameters }, undefined, {
+			type,
+		});
 		const workflow = new Workflow({
 			nodes: [node],
 			connections: {},
@@ -52,6 +62,7 @@ describe('list searches ("From List")', () => {
 			workflowData,
 			mode: 'internal',
 			executionId: 'list-search',
+			currentNodeParameters: node.parameters,
 		});
 		const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.roomId');
 		return method.call(context, filter, token);
@@ -104,5 +115,31 @@ describe('list searches ("From List")', () => {
 			{ name: `Ada Lovelace (${userId})`, value: userId },
 		]);
 		expect((await search(searchUsers, 'lovelace')).results.map((r) => r.value)).toEqual([userId]);
+	});
+
+	it("lists the application the node names in SdkAppId, else the credential's", async () => {
+		const userGetMany = { resource: 'user', operation: 'getMany' };
+		await search(searchUsers);
+		expect(fx.emulator.calls.at(-1)?.params).toMatchObject({ SdkAppId: fx.session.sdkAppId });
+		// Another application of the account: the emulator does not know it, but the request
+		// names it (what the node's operations would use too).
+		await search(searchUsers, undefined, undefined, { ...userGetMany, sdkAppId: 1400000999 }).catch(
+			() => [],
+		);
+		expect(fx.emulator.calls.at(-1)?.params).toMatchObject({ SdkAppId: 1400000999 });
+		// The trigger keeps it under Options; an expression cannot be resolved while picking.
+		await search(
+			searchUsers,
+			undefined,
+			undefined,
+			{ options: { sdkAppId: 1400000998 } },
+			LCIC_TRIGGER_NODE_TYPE,
+		).catch(() => []);
+		expect(fx.emulator.calls.at(-1)?.params).toMatchObject({ SdkAppId: 1400000998 });
+		await search(searchUsers, undefined, undefined, {
+			...userGetMany,
+			sdkAppId: '={{ $json.app }}',
+		});
+		expect(fx.emulator.calls.at(-1)?.params).toMatchObject({ SdkAppId: fx.session.sdkAppId });
 	});
 });

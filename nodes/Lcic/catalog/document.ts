@@ -1,4 +1,5 @@
 import { choice, roomIdField, userIdField } from './fieldKit';
+import { byPage } from './paging';
 import type { FieldSpec, OperationSpec } from './types';
 
 // Courseware (document) APIs (8 actions). The reference lists the older parameters; Tencent's
@@ -104,17 +105,6 @@ const LIST_FIELDS: FieldSpec[] = [
 	DOCUMENT_IDS,
 ];
 
-const documentPaging = (maxPageSize: number) =>
-	({
-		style: 'page',
-		pageParam: 'Page',
-		sizeParam: 'Limit',
-		firstPage: 1,
-		maxPageSize,
-		itemsKey: 'Documents',
-		totalKey: 'Total',
-	}) as const;
-
 export const documentOperations: OperationSpec[] = [
 	{
 		resource: 'document',
@@ -199,7 +189,7 @@ export const documentOperations: OperationSpec[] = [
 		readOnly: true,
 		fields: LIST_FIELDS,
 		// The reference allows 1000 per page; Tencent's current model says 200.
-		paging: documentPaging(200),
+		paging: byPage('Documents', 200),
 		output: { kind: 'list', key: 'Documents', times: ['UpdateTime'] },
 	},
 	{
@@ -213,7 +203,7 @@ export const documentOperations: OperationSpec[] = [
 		sdkAppIdParam: 'SchoolId',
 		readOnly: true,
 		fields: LIST_FIELDS,
-		paging: documentPaging(1000),
+		paging: byPage('Documents', 1000),
 		output: { kind: 'list', key: 'Documents', times: ['UpdateTime'] },
 	},
 	{
@@ -233,7 +223,7 @@ export const documentOperations: OperationSpec[] = [
 			},
 			owner('Only documents of this user. Left out, all documents bound to the room are listed.'),
 		],
-		paging: documentPaging(1000),
+		paging: byPage('Documents', 1000),
 		output: { kind: 'list', key: 'Documents', times: ['UpdateTime'] },
 	},
 	{

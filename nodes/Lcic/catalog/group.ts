@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { createOrUpdateGroupByName, IF_GROUP_EXISTS_OPTION } from '../behaviours/groupByName';
 import { userIdField } from './fieldKit';
+import { byPage } from './paging';
 import type { FieldSpec, OperationSpec } from './types';
 
 // Group Management APIs (12 actions). A group is a list of users (GroupType 0) or a merged
@@ -183,15 +184,7 @@ export const groupOperations: OperationSpec[] = [
 				'Only groups this user is a member of. Cannot be combined with Teacher.',
 			),
 		],
-		paging: {
-			style: 'page',
-			pageParam: 'Page',
-			sizeParam: 'Limit',
-			firstPage: 1,
-			maxPageSize: 1000,
-			itemsKey: 'GroupInfos',
-			totalKey: 'Total',
-		},
+		paging: byPage('GroupInfos', 1000),
 		output: { kind: 'list', key: 'GroupInfos' },
 		// LCIC silently ignores MemberId when TeacherId is also given.
 		validate: (body) =>
@@ -329,15 +322,7 @@ export const groupOperations: OperationSpec[] = [
 		sdkAppId: 'required',
 		readOnly: true,
 		fields: [groupId('The group whose members to get')],
-		paging: {
-			style: 'page',
-			pageParam: 'Page',
-			sizeParam: 'Limit',
-			firstPage: 1,
-			maxPageSize: 1000,
-			itemsKey: 'MemberIds',
-			totalKey: 'Total',
-		},
+		paging: byPage('MemberIds', 1000),
 		output: { kind: 'list', key: 'MemberIds', valueField: 'UserId' },
 	},
 ];

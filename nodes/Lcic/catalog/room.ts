@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { roomEventOptions } from './events';
 import { choice, roomIdField, timeOrderProblem, userIdField } from './fieldKit';
 import { CREATE_OPTIONAL, CREATE_REQUIRED, MODIFY_OPTIONAL } from './roomFields';
+import { byPage } from './paging';
 import type { CheckContext, FieldSpec, OperationSpec } from './types';
 
 // Room Management APIs (15 actions).
@@ -36,17 +37,6 @@ function validateRoomInfos(body: IDataObject, context: CheckContext): string | u
 // DescribeRoom and MemberRecord tables).
 const ROOM_TIMES = ['StartTime', 'EndTime', 'RealStartTime', 'RealEndTime'];
 const MEMBER_TIMES = ['FirstJoinTimestamp', 'LastQuitTimestamp'];
-
-const memberPaging = (itemsKey: string) =>
-	({
-		style: 'page',
-		pageParam: 'Page',
-		sizeParam: 'Limit',
-		firstPage: 1,
-		maxPageSize: 1000,
-		itemsKey,
-		totalKey: 'Total',
-	}) as const;
 
 export const roomOperations: OperationSpec[] = [
 	{
@@ -191,15 +181,7 @@ export const roomOperations: OperationSpec[] = [
 				],
 			},
 		],
-		paging: {
-			style: 'page',
-			pageParam: 'Page',
-			sizeParam: 'Limit',
-			firstPage: 1,
-			maxPageSize: 100,
-			itemsKey: 'Rooms',
-			totalKey: 'Total',
-		},
+		paging: byPage('Rooms', 100),
 		output: {
 			kind: 'list',
 			key: 'Rooms',
@@ -216,7 +198,7 @@ export const roomOperations: OperationSpec[] = [
 		sdkAppId: 'none',
 		readOnly: true,
 		fields: [roomIdField('The room whose members to get')],
-		paging: memberPaging('MemberRecords'),
+		paging: byPage('MemberRecords', 1000),
 		output: {
 			kind: 'list',
 			key: 'MemberRecords',
@@ -233,7 +215,7 @@ export const roomOperations: OperationSpec[] = [
 		sdkAppId: 'none',
 		readOnly: true,
 		fields: [roomIdField('The ended room whose statistics to get')],
-		paging: memberPaging('MemberRecords'),
+		paging: byPage('MemberRecords', 1000),
 		output: {
 			kind: 'list',
 			key: 'MemberRecords',
@@ -258,15 +240,7 @@ export const roomOperations: OperationSpec[] = [
 				roomEventOptions(),
 			),
 		],
-		paging: {
-			style: 'page',
-			pageParam: 'Page',
-			sizeParam: 'Limit',
-			firstPage: 1,
-			maxPageSize: 200,
-			itemsKey: 'Events',
-			totalKey: 'Total',
-		},
+		paging: byPage('Events', 200),
 		output: { kind: 'list', key: 'Events', times: ['Timestamp'] },
 	},
 	{
@@ -346,15 +320,7 @@ export const roomOperations: OperationSpec[] = [
 		sdkAppId: 'none',
 		readOnly: true,
 		fields: [roomIdField('The room whose quiz questions to get')],
-		paging: {
-			style: 'page',
-			pageParam: 'Page',
-			sizeParam: 'Limit',
-			firstPage: 1,
-			maxPageSize: 100,
-			itemsKey: 'QuestionInfo',
-			totalKey: 'Total',
-		},
+		paging: byPage('QuestionInfo', 100),
 		output: { kind: 'list', key: 'QuestionInfo' },
 	},
 	{
@@ -375,15 +341,7 @@ export const roomOperations: OperationSpec[] = [
 				default: '',
 			},
 		],
-		paging: {
-			style: 'page',
-			pageParam: 'Page',
-			sizeParam: 'Limit',
-			firstPage: 1,
-			maxPageSize: 100,
-			itemsKey: 'AnswerInfo',
-			totalKey: 'Total',
-		},
+		paging: byPage('AnswerInfo', 100),
 		output: { kind: 'list', key: 'AnswerInfo' },
 	},
 ];

@@ -1,4 +1,5 @@
 import { choice, flag, roomIdField } from './fieldKit';
+import { byPage } from './paging';
 import type { OperationSpec } from './types';
 
 // Room data beyond the class itself (Tencent's current model, not in the 2022 reference):
@@ -15,17 +16,9 @@ export const roomExtraOperations: OperationSpec[] = [
 		sdkAppId: 'none',
 		readOnly: true,
 		fields: [roomIdField('The room whose ratings to get (rooms with After-Class Rating on)')],
-		paging: {
-			style: 'page',
-			pageParam: 'Page',
-			sizeParam: 'Limit',
-			firstPage: 1,
-			// The model gives the default (10) but no maximum; 100 is the largest page the other
-			// LCIC lists of this kind take (DescribePlaybackList).
-			maxPageSize: 100,
-			itemsKey: 'Scores',
-			totalKey: 'Total',
-		},
+		// The model gives the default (10) but no maximum; 100 is the largest page the other LCIC
+		// lists of this kind take (DescribePlaybackList).
+		paging: byPage('Scores', 100),
 		output: { kind: 'list', key: 'Scores' },
 	},
 	{

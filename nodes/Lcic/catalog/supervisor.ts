@@ -1,3 +1,4 @@
+import { byPage } from './paging';
 import type { FieldSpec, OperationSpec } from './types';
 
 // Supervisor (spectator) APIs (3 actions). Supervisors are registered users who can watch any
@@ -45,15 +46,7 @@ export const supervisorOperations: OperationSpec[] = [
 		sdkAppId: 'required',
 		readOnly: true,
 		fields: [],
-		paging: {
-			style: 'page',
-			pageParam: 'Page',
-			sizeParam: 'Limit',
-			firstPage: 1,
-			maxPageSize: 100,
-			itemsKey: 'UserIds',
-			totalKey: 'Total',
-		},
+		paging: byPage('UserIds', 100),
 		output: { kind: 'list', key: 'UserIds', valueField: 'UserId' },
 	},
 ];

@@ -1,5 +1,6 @@
 import { RETURN_EXISTING_USER_OPTION, returnExistingUser } from '../behaviours/returnExistingUser';
 import { userIdField } from './fieldKit';
+import { byPage } from './paging';
 import type { FieldSpec, OperationSpec } from './types';
 
 // User Management and User Login APIs (7 actions).
@@ -114,15 +115,7 @@ export const userOperations: OperationSpec[] = [
 		sdkAppId: 'required',
 		readOnly: true,
 		fields: [],
-		paging: {
-			style: 'page',
-			pageParam: 'Page',
-			sizeParam: 'Limit',
-			firstPage: 1,
-			maxPageSize: 100,
-			itemsKey: 'Users',
-			totalKey: 'Total',
-		},
+		paging: byPage('Users', 100),
 		output: { kind: 'list', key: 'Users' },
 	},
 	{

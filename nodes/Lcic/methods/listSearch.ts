@@ -8,7 +8,8 @@ import type {
 
 import { findByAction, requestOptionsOf } from '../catalog';
 import type { OperationSpec } from '../catalog/types';
-import { getDefaultSdkAppId, lcicApiRequest } from '../transport';
+import { SDK_APP_ID } from '../description/names';
+import { chooseSdkAppId, getDefaultSdkAppId, lcicApiRequest } from '../transport';
 
 // "From List" for the Room, Group, Document and User pickers. Each call reads one page; n8n
 // asks for the next one with the returned token (the next page number) as the user scrolls.
@@ -21,12 +22,26 @@ const DAY = 24 * 3600;
 // picker looks half a year back and ahead.
 const ROOM_WINDOW = 180 * DAY;
 
+/**
+ * The application to list: the node's own SdkAppId (the action node's field, the trigger's
+ * option) when it is a number, the credential's otherwise. An expression cannot be resolved
+ * while the user picks, so the credential's is used then.
+ */
 async function sdkAppId(this: ILoadOptionsFunctions): Promise<number> {
-	const id = await getDefaultSdkAppId.call(this);
+	const own =
+		this.getCurrentNodeParameter(SDK_APP_ID) ??
+		this.getCurrentNodeParameter(`options.${SDK_APP_ID}`);
+	const override = typeof own === 'string' && own.startsWith('=') ? undefined : own;
+	let id: number | undefined;
+	try {
+		id = chooseSdkAppId(override, await getDefaultSdkAppId.call(this));
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), error as Error);
+	}
 	if (id === undefined) {
 		throw new NodeOperationError(
 			this.getNode(),
-			'No SdkAppId: set a Default SdkAppId in the credential to pick from a list, or enter the ID instead',
+			'No SdkAppId: set a Default SdkAppId in the credential (or SdkAppId in the node) to pick from a list, or enter the ID instead',
 		);
 	}
 	return id;

@@ -10,6 +10,7 @@ import {
 	structuredKey,
 	type InputMode,
 } from '../description/names';
+import { chooseSdkAppId } from '../transport';
 import { convertStructured, convertValue } from './convert';
 import { FieldError } from './fieldError';
 
@@ -35,23 +36,6 @@ function readTopLevel(
 		}
 	}
 	return convertValue(field, this.getNodeParameter(key, itemIndex, ''), undefined, timeZone);
-}
-
-function readSdkAppId(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	fallback: number | undefined,
-): number | undefined {
-	const override = this.getNodeParameter(SDK_APP_ID, itemIndex, 0) as unknown;
-	const value =
-		typeof override === 'string' && override.trim() !== '' ? Number(override) : override;
-	if (value === undefined || value === null || value === '' || value === 0) return fallback;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-		throw new FieldError(
-			`"SdkAppId" must be a whole number, or 0 to use the credential's default (got ${String(override)})`,
-		);
-	}
-	return value;
 }
 
 function build(
@@ -86,7 +70,10 @@ function build(
 	}
 
 	if (op.sdkAppId !== 'none') {
-		const sdkAppId = readSdkAppId.call(this, itemIndex, defaultSdkAppId);
+		const sdkAppId = chooseSdkAppId(
+			this.getNodeParameter(SDK_APP_ID, itemIndex, 0),
+			defaultSdkAppId,
+		);
 		if (sdkAppId === undefined && op.sdkAppId === 'required') throw new FieldError(NO_SDK_APP_ID);
 		if (sdkAppId !== undefined) {
 			const list = op.sdkAppIdInEntries ? body[op.sdkAppIdInEntries] : undefined;

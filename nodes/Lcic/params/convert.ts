@@ -113,9 +113,14 @@ function isPlainObject(value: Value): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A resource locator's value ({ __rl, mode, value }) or the bare value. */
+/**
+ * A resource locator's value or the bare value. n8n stores a locator as { __rl, mode, value };
+ * a default or a hand-written workflow may leave out __rl. (LCIC's own object members are
+ * capitalised, so a lower-case { mode, value } is never an LCIC object.)
+ */
 export function locatorValue(value: Value): Value {
-	return isPlainObject(value) && '__rl' in value ? value.value : value;
+	if (!isPlainObject(value)) return value;
+	return '__rl' in value || ('mode' in value && 'value' in value) ? value.value : value;
 }
 
 /**

@@ -7,6 +7,6 @@ export {
 	DEFAULT_RATE_PER_SECOND,
 } from './request';
 export { lcicApiRequestAllItems, type PageOptions } from './pager';
-export { getDefaultSdkAppId } from './sdkAppId';
+export { chooseSdkAppId, getDefaultSdkAppId } from './sdkAppId';
 export { asNodeError, errorCode } from './errors';
 export { resetRateLimiter } from './rateLimiter';

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { ALL_ROOM_EVENT_TYPES, roomEventOptions } from '../catalog/events';
 import { roomIdField } from '../catalog/fieldKit';
 import { fieldProperty, locatorModes } from '../description/fieldProperty';
+import { SDK_APP_ID } from '../description/names';
 
 // The trigger's parameters. The poll reads them through settings.ts only. The room picker and
 // the event labels are the action node's own (catalog and description/), so both nodes agree.
@@ -80,7 +81,7 @@ export const triggerProperties: INodeProperties[] = [
 		options: [
 			{
 				displayName: 'SdkAppId',
-				name: 'sdkAppId',
+				name: SDK_APP_ID,
 				type: 'number',
 				default: 0,
 				description: "The LCIC application to watch. 0 uses the credential's Default SdkAppId.",

@@ -1,5 +1,6 @@
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { INode } from 'n8n-workflow';
+import { errorCode } from '../transport';
+
+export { asNodeError } from '../transport';
 
 // How the trigger reacts to a failed request. An error that every room would meet as well (the
 // key, the SdkAppId, the endpoint) fails the poll, so n8n shows it, and fails the activation when
@@ -16,12 +17,6 @@ const FATAL_EXACT = new Set([
 	'UnsupportedRegion',
 ]);
 
-export function errorCode(error: unknown): string | undefined {
-	if (!(error instanceof NodeApiError)) return undefined;
-	const code = (error.errorResponse as { code?: unknown } | undefined)?.code;
-	return typeof code === 'string' ? code : undefined;
-}
-
 export function classifyFailure(error: unknown): FailureClass {
 	const code = errorCode(error);
 	// Not an API answer (no credential, a bug): nothing room-specific about it.
@@ -30,10 +25,4 @@ export function classifyFailure(error: unknown): FailureClass {
 		return 'fatal';
 	if (code === 'ResourceNotFound.Room') return 'gone';
 	return 'transient';
-}
-
-/** The error as n8n shows node errors: the transport's NodeApiError as it is, anything else wrapped. */
-export function asNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(node, error instanceof Error ? error : String(error));
 }

@@ -1,7 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, INodeParameterResourceLocator, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { getDefaultSdkAppId } from '../transport';
+import { SDK_APP_ID } from '../description/names';
+import { locatorValue } from '../params/convert';
+import { chooseSdkAppId, getDefaultSdkAppId } from '../transport';
 
 // The trigger's parameters, read and checked once per poll.
 
@@ -24,13 +26,6 @@ export function parseRoomIds(value: unknown): number[] {
 		.filter((part) => part !== '')
 		.map(Number)
 		.filter((id) => Number.isSafeInteger(id) && id > 0);
-}
-
-function locatorValue(value: unknown): unknown {
-	if (typeof value === 'object' && value !== null && 'value' in value) {
-		return (value as INodeParameterResourceLocator).value;
-	}
-	return value;
 }
 
 export async function readSettings(this: IPollFunctions): Promise<TriggerSettings> {
@@ -56,9 +51,12 @@ export async function readSettings(this: IPollFunctions): Promise<TriggerSetting
 		}
 	}
 
-	const override = Number(options.sdkAppId ?? 0);
-	const sdkAppId =
-		Number.isInteger(override) && override > 0 ? override : await getDefaultSdkAppId.call(this);
+	let sdkAppId: number | undefined;
+	try {
+		sdkAppId = chooseSdkAppId(options[SDK_APP_ID], await getDefaultSdkAppId.call(this));
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), error as Error);
+	}
 	if (sdkAppId === undefined) {
 		throw new NodeOperationError(this.getNode(), 'No SdkAppId', {
 			description:
