@@ -12,7 +12,7 @@ import type {
 
 import { LcicTrigger } from '../../nodes/Lcic/LcicTrigger.node';
 import { resetRateLimiter } from '../../nodes/Lcic/transport';
-import { ACCOUNT, type Harness } from '../emulator/actions/harness';
+import { ACCOUNT, type DirectEmulator } from '../emulator/actions/direct';
 import { LcicError } from '../emulator/types';
 
 export interface RequestInfo {
@@ -51,7 +51,7 @@ export class FakePoller {
 	timeZone = 'UTC';
 	private readonly trigger = new LcicTrigger();
 
-	constructor(readonly h: Harness) {}
+	constructor(readonly h: DirectEmulator) {}
 
 	private context(
 		parameters: IDataObject,

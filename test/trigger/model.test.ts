@@ -11,7 +11,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { triggerClock } from '../../nodes/Lcic/trigger/clock';
 import { ALL_ROOM_EVENT_TYPES } from '../../nodes/Lcic/catalog/events';
 import { setRetryPolicy } from '../../nodes/Lcic/transport';
-import { ACCOUNT, harness, type Harness } from '../emulator/actions/harness';
+import { ACCOUNT, directEmulator, type DirectEmulator } from '../emulator/actions/direct';
 import { FakePoller, prng } from './fakePoll';
 
 const realNow = triggerClock.now;
@@ -51,8 +51,8 @@ const TYPES = [
 	'RecordFinish',
 ];
 
-function setup(roomCount: number): { h: Harness; roomIds: number[] } {
-	const h = harness();
+function setup(roomCount: number): { h: DirectEmulator; roomIds: number[] } {
+	const h = directEmulator();
 	triggerClock.now = () => h.clock.now();
 	const roomIds: number[] = [];
 	for (let i = 0; i < roomCount; i++) {

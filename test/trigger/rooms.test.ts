@@ -4,7 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { triggerClock } from '../../nodes/Lcic/trigger/clock';
 import { setRetryPolicy } from '../../nodes/Lcic/transport';
-import { harness, type Harness } from '../emulator/actions/harness';
+import { directEmulator, type DirectEmulator } from '../emulator/actions/direct';
 import { FakePoller } from './fakePoll';
 
 const realNow = triggerClock.now;
@@ -15,7 +15,7 @@ afterAll(() => {
 	triggerClock.now = realNow;
 });
 
-function live(h: Harness, name: string): number {
+function live(h: DirectEmulator, name: string): number {
 	const id = h.room({ Name: name }, 0, 3 * 3600);
 	h.call('StartRoom', { RoomId: id });
 	return id;
@@ -28,8 +28,8 @@ function chosen(...ids: number[]): IDataObject {
 	};
 }
 
-function setup(): { h: Harness; poller: FakePoller } {
-	const h = harness();
+function setup(): { h: DirectEmulator; poller: FakePoller } {
+	const h = directEmulator();
 	triggerClock.now = () => h.clock.now();
 	return { h, poller: new FakePoller(h) };
 }

@@ -1,10 +1,10 @@
-import { ACCOUNT, OTHER_ACCOUNT, harness } from './harness';
+import { ACCOUNT, OTHER_ACCOUNT, directEmulator } from './direct';
 
 const SDK = ACCOUNT.sdkAppId;
 
 describe('records', () => {
 	it("deletes a room's recordings, per room and in batches", () => {
-		const h = harness();
+		const h = directEmulator();
 		const a = h.room({}, 0);
 		const b = h.room({}, 0);
 		h.call('StartRoom', { RoomId: a });
@@ -31,7 +31,7 @@ describe('records', () => {
 	});
 
 	it('keeps recordings deletable after the room is deleted', () => {
-		const h = harness();
+		const h = directEmulator();
 		const a = h.room({}, 0);
 		h.sim('recordFinish', { RoomId: a });
 		h.call('DeleteRoom', { RoomId: a });
@@ -42,7 +42,7 @@ describe('records', () => {
 
 describe('supervisors', () => {
 	it('adds, pages and removes registered users', () => {
-		const h = harness();
+		const h = directEmulator();
 		for (const id of ['u1', 'u2', 'u3']) h.addUser(id);
 		h.call('CreateSupervisor', { SdkAppId: SDK, Users: ['u1', 'u2', 'u3'] });
 		expect(h.call('DescribeSupervisors', { SdkAppId: SDK })).toEqual({
@@ -73,7 +73,7 @@ describe('supervisors', () => {
 
 describe('application configuration', () => {
 	it('sets, merges and deletes custom content per scene', () => {
-		const h = harness();
+		const h = directEmulator();
 		h.call('SetAppCustomContent', {
 			SdkAppId: SDK,
 			CustomContent: [
@@ -109,7 +109,7 @@ describe('application configuration', () => {
 	});
 
 	it('stores ModifyApp settings and checks the callback port', () => {
-		const h = harness();
+		const h = directEmulator();
 		h.call('ModifyApp', {
 			SdkAppId: SDK,
 			Callback: 'https://hooks.example.com/lcic',
@@ -125,7 +125,7 @@ describe('application configuration', () => {
 	});
 
 	it('reads back the callback settings and scenes with DescribeAppDetail', () => {
-		const h = harness();
+		const h = directEmulator();
 		// DescribeAppDetailRequest in Tencent's model (lcic_models.d.ts): ApplicationId is a
 		// String, DeveloperId is required.
 		const ask = { ApplicationId: String(SDK), DeveloperId: ACCOUNT.developerId };
@@ -177,7 +177,7 @@ describe('application configuration', () => {
 	});
 
 	it("gets the watermark regrouped from SetWatermark's flat parameters", () => {
-		const h = harness();
+		const h = directEmulator();
 		expect(h.call('GetWatermark', { SdkAppId: SDK })).toEqual({
 			TeacherLogo: { Url: '', Width: 0, Height: 0, LocationX: 0, LocationY: 0 },
 			BoardLogo: { Url: '', Width: 0, Height: 0, LocationX: 0, LocationY: 0 },
@@ -206,7 +206,7 @@ describe('application configuration', () => {
 
 describe('DescribeDeveloper', () => {
 	it("answers the signing account's developer ID", () => {
-		const h = harness();
+		const h = directEmulator();
 		expect(h.call('DescribeDeveloper')).toEqual({ DeveloperId: 'dev-1' });
 		expect(h.call('DescribeDeveloper', {}, OTHER_ACCOUNT)).toEqual({ DeveloperId: 'dev-2' });
 	});

@@ -1,9 +1,9 @@
 import { TRANSCODE_DONE_SECONDS, TRANSCODE_QUEUE_SECONDS, documentActions } from './documents';
-import { ACCOUNT, OTHER_ACCOUNT, T0, harness, type Harness } from './harness';
+import { ACCOUNT, OTHER_ACCOUNT, T0, directEmulator, type DirectEmulator } from './direct';
 
 const SDK = ACCOUNT.sdkAppId;
 
-function createDocument(h: Harness, extra: Record<string, unknown> = {}): string {
+function createDocument(h: DirectEmulator, extra: Record<string, unknown> = {}): string {
 	const out = h.call('CreateDocument', {
 		SdkAppId: SDK,
 		DocumentUrl: 'https://example.com/slides.pdf',
@@ -20,7 +20,7 @@ function documentsOf(out: Record<string, unknown>): string[] {
 
 describe('CreateDocument and DescribeDocument', () => {
 	it('stores a document and describes it with the reference fields', () => {
-		const h = harness();
+		const h = directEmulator();
 		const id = createDocument(h, {
 			Permission: 1,
 			DocumentType: 'pdf',
@@ -52,7 +52,7 @@ describe('CreateDocument and DescribeDocument', () => {
 	});
 
 	it('gives unique IDs across applications', () => {
-		const h = harness();
+		const h = directEmulator();
 		const ids = new Set([createDocument(h), createDocument(h)]);
 		ids.add(
 			String(
@@ -72,7 +72,7 @@ describe('CreateDocument and DescribeDocument', () => {
 	});
 
 	it('advances transcoding with the emulator clock: queued, running, finished', () => {
-		const h = harness();
+		const h = directEmulator();
 		const id = createDocument(h, {
 			TranscodeType: 1,
 			DocumentSize: 250_000,
@@ -109,7 +109,7 @@ describe('CreateDocument and DescribeDocument', () => {
 	});
 
 	it('transcodes slides dynamically and fails files that do not fit the TranscodeType', () => {
-		const h = harness();
+		const h = directEmulator();
 		const slides = createDocument(h, { TranscodeType: 1, DocumentUrl: 'https://x/deck.PPTX?v=2' });
 		const video = createDocument(h, { TranscodeType: 1, DocumentUrl: 'https://x/clip.mp4' });
 		h.clock.advance(TRANSCODE_DONE_SECONDS);
@@ -125,7 +125,7 @@ describe('CreateDocument and DescribeDocument', () => {
 	});
 
 	it('rejects bad values with InvalidParameterValue', () => {
-		const h = harness();
+		const h = directEmulator();
 		expect(
 			h.errorOf('CreateDocument', {
 				SdkAppId: SDK,
@@ -183,7 +183,7 @@ describe('CreateDocument and DescribeDocument', () => {
 });
 
 describe('document queries', () => {
-	function library(h: Harness) {
+	function library(h: DirectEmulator) {
 		return {
 			annPrivate: createDocument(h, { Owner: 'ann', DocumentName: 'Algebra notes', Permission: 0 }),
 			annPublic: createDocument(h, { Owner: 'ann', DocumentName: 'Algebra slides', Permission: 1 }),
@@ -193,7 +193,7 @@ describe('document queries', () => {
 	}
 
 	it('filters by Permission and Owner as the reference describes', () => {
-		const h = harness();
+		const h = directEmulator();
 		const d = library(h);
 		const query = (extra: Record<string, unknown>) =>
 			documentsOf(
@@ -219,7 +219,7 @@ describe('document queries', () => {
 	});
 
 	it('searches by keyword and ID list, and pages with Total', () => {
-		const h = harness();
+		const h = directEmulator();
 		const d = library(h);
 		const base = { Page: 1, Limit: 100, Permission: [0, 1] };
 		expect(
@@ -267,7 +267,7 @@ describe('document queries', () => {
 
 describe('documents and rooms', () => {
 	it('binds, lists per room, and unbinds', () => {
-		const h = harness();
+		const h = directEmulator();
 		const roomId = h.room();
 		const a = createDocument(h, { Owner: 'ann', Permission: 0 });
 		const b = createDocument(h, { Owner: 'bob', Permission: 1 });
@@ -297,7 +297,7 @@ describe('documents and rooms', () => {
 	});
 
 	it('answers the reference codes for unknown rooms and documents', () => {
-		const h = harness();
+		const h = directEmulator();
 		const roomId = h.room();
 		const doc = createDocument(h);
 		expect(h.errorOf('BindDocumentToRoom', { RoomId: 1, DocumentId: doc })).toBe(
@@ -325,7 +325,7 @@ describe('documents and rooms', () => {
 	});
 
 	it('deletes a document and unbinds it from every room', () => {
-		const h = harness();
+		const h = directEmulator();
 		const rooms = [h.room(), h.room()];
 		const doc = createDocument(h);
 		const kept = createDocument(h);

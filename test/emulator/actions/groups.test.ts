@@ -1,17 +1,17 @@
 import { checkParams } from '../paramCheck';
 import { LcicError } from '../types';
 import { groupActions } from './groups';
-import { ACCOUNT, OTHER_ACCOUNT, harness, type Harness } from './harness';
+import { ACCOUNT, OTHER_ACCOUNT, directEmulator, type DirectEmulator } from './direct';
 
 const SDK = ACCOUNT.sdkAppId;
 
-function users(h: Harness, count: number, prefix = 'u'): string[] {
+function users(h: DirectEmulator, count: number, prefix = 'u'): string[] {
 	const ids = Array.from({ length: count }, (_v, i) => `${prefix}${i + 1}`);
 	for (const id of ids) h.addUser(id);
 	return ids;
 }
 
-function create(h: Harness, extra: Record<string, unknown> = {}): string {
+function create(h: DirectEmulator, extra: Record<string, unknown> = {}): string {
 	return h.call('CreateGroupWithMembers', { GroupName: 'class', SdkAppId: SDK, ...extra })
 		.GroupId as string;
 }
@@ -61,7 +61,7 @@ describe('group actions', () => {
 
 describe('creating groups', () => {
 	it('creates a group with a teacher and members, and describes it', () => {
-		const h = harness();
+		const h = directEmulator();
 		const [teacher, ...members] = users(h, 3);
 		const groupId = create(h, { TeacherId: teacher, MemberIds: [...members, members[0]] });
 		expect(typeof groupId).toBe('string');
@@ -86,7 +86,7 @@ describe('creating groups', () => {
 	});
 
 	it('rejects unknown people, a teacher among the members and too many members', () => {
-		const h = harness();
+		const h = directEmulator();
 		const ids = users(h, 201);
 		expect(
 			h.errorOf('CreateGroupWithMembers', {
@@ -122,7 +122,7 @@ describe('creating groups', () => {
 	});
 
 	it('creates groups in a batch, in input order, each with the shared members', () => {
-		const h = harness();
+		const h = directEmulator();
 		const [teacher, a, b] = users(h, 3);
 		const out = h.call('BatchCreateGroupWithMembers', {
 			SdkAppId: SDK,
@@ -142,7 +142,7 @@ describe('creating groups', () => {
 	});
 
 	it('creates nothing when one group of the batch is wrong', () => {
-		const h = harness();
+		const h = directEmulator();
 		users(h, 1);
 		const batch = (infos: unknown[], extra: Record<string, unknown> = {}) =>
 			h.errorOf('BatchCreateGroupWithMembers', { SdkAppId: SDK, GroupBaseInfos: infos, ...extra });
@@ -170,7 +170,7 @@ describe('creating groups', () => {
 
 describe('merged groups', () => {
 	it("merges plain groups; their members, as they change, are the merged group's", () => {
-		const h = harness();
+		const h = directEmulator();
 		const [a, b, c, teacher] = users(h, 4);
 		const first = create(h, { MemberIds: [a, b] });
 		const second = create(h, { MemberIds: [b, c] });
@@ -215,7 +215,7 @@ describe('merged groups', () => {
 	});
 
 	it('checks the sub-groups and the teacher', () => {
-		const h = harness();
+		const h = directEmulator();
 		const [a] = users(h, 1);
 		const plain = create(h, { MemberIds: [a] });
 		const merge = (subGroupIds: string[], extra: Record<string, unknown> = {}) =>
@@ -249,7 +249,7 @@ describe('merged groups', () => {
 
 describe('members', () => {
 	it('adds members idempotently in insertion order and removes them', () => {
-		const h = harness();
+		const h = directEmulator();
 		const [a, b, c] = users(h, 3);
 		const groupId = create(h, { MemberIds: [b] });
 		h.call('AddGroupMember', { GroupId: groupId, SdkAppId: SDK, MemberIds: [c, a, b, c] });
@@ -261,7 +261,7 @@ describe('members', () => {
 	});
 
 	it('rejects unknown users, groups, the teacher and over-long lists without changing anything', () => {
-		const h = harness();
+		const h = directEmulator();
 		const ids = users(h, 257);
 		const groupId = create(h, { TeacherId: 'u257', MemberIds: ['u1'] });
 		const add = (params: Record<string, unknown>) =>
@@ -287,7 +287,7 @@ describe('members', () => {
 	});
 
 	it('adds to and removes from many groups at once, all or nothing', () => {
-		const h = harness();
+		const h = directEmulator();
 		const ids = users(h, 257);
 		const [g1, g2] = [create(h), create(h, { MemberIds: ['u3'] })];
 		h.call('BatchAddGroupMember', {
@@ -336,7 +336,7 @@ describe('members', () => {
 	});
 
 	it('keeps a 1,000-member roster in order and pages through it', () => {
-		const h = harness();
+		const h = directEmulator();
 		const ids = users(h, 1000, 's');
 		const groupId = create(h);
 		for (let i = 0; i < ids.length; i += 200) {
@@ -365,7 +365,7 @@ describe('members', () => {
 
 describe('listing, changing and deleting groups', () => {
 	it('lists groups as GroupInfo, filtered by teacher or member', () => {
-		const h = harness();
+		const h = directEmulator();
 		const [t1, t2, a] = users(h, 3);
 		const g1 = create(h, { GroupName: 'one', TeacherId: t1 });
 		const g2 = create(h, { GroupName: 'two', TeacherId: t2, MemberIds: [a] });
@@ -408,7 +408,7 @@ describe('listing, changing and deleting groups', () => {
 	});
 
 	it('renames a group and changes its teacher', () => {
-		const h = harness();
+		const h = directEmulator();
 		const [t1, t2, a] = users(h, 3);
 		const groupId = create(h, { TeacherId: t1, MemberIds: [a] });
 		h.call('ModifyGroup', { GroupId: groupId, SdkAppId: SDK, GroupName: 'renamed' });
@@ -428,7 +428,7 @@ describe('listing, changing and deleting groups', () => {
 	});
 
 	it('deletes groups only when every ID exists, and merged groups forget them', () => {
-		const h = harness();
+		const h = directEmulator();
 		const [g1, g2, g3] = [create(h), create(h), create(h)];
 		const merged = h.call('CreateGroupWithSubGroup', {
 			GroupName: 'm',
@@ -449,7 +449,7 @@ describe('listing, changing and deleting groups', () => {
 	});
 
 	it("keeps each application's groups to itself", () => {
-		const h = harness();
+		const h = directEmulator();
 		const groupId = create(h);
 		expect(
 			h.errorOf(

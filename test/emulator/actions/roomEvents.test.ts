@@ -1,11 +1,11 @@
-import { ACCOUNT, T0, harness, type Harness } from './harness';
+import { ACCOUNT, T0, directEmulator, type DirectEmulator } from './direct';
 
 const SDK = ACCOUNT.sdkAppId;
 
 type EventInfo = { Timestamp: number; EventType: string; EventData: Record<string, unknown> };
 
 function events(
-	h: Harness,
+	h: DirectEmulator,
 	roomId: number,
 	params: Record<string, unknown> = {},
 ): { Total: number; Events: EventInfo[] } {
@@ -20,7 +20,7 @@ function events(
 
 describe('GetRoomEvent', () => {
 	it('returns the log in order with EventInfo fields from the simulations', () => {
-		const h = harness();
+		const h = directEmulator();
 		h.addUser('t1');
 		const roomId = h.room({ TeacherId: 't1' }, 0);
 		h.sim('memberJoin', { RoomId: roomId, UserId: 't1', Device: 1 });
@@ -68,7 +68,7 @@ describe('GetRoomEvent', () => {
 	});
 
 	it('pages without a keyword; with one returns every match and the unfiltered Total', () => {
-		const h = harness();
+		const h = directEmulator();
 		const roomId = h.room({}, 0);
 		h.call('StartRoom', { RoomId: roomId });
 		h.sim('events', { RoomId: roomId, count: 250, types: ['CameraOn', 'CameraOff', 'MicOn'] });
@@ -94,7 +94,7 @@ describe('GetRoomEvent', () => {
 	});
 
 	it('puts bulk events in the same second when asked', () => {
-		const h = harness();
+		const h = directEmulator();
 		const roomId = h.room({}, 0);
 		const out = h.sim('events', { RoomId: roomId, count: 5, sameSecond: true });
 		expect(out).toMatchObject({ appended: 5, total: 5, firstTimestamp: T0, lastTimestamp: T0 });
@@ -103,7 +103,7 @@ describe('GetRoomEvent', () => {
 	});
 
 	it('answers only until one hour after the class ends', () => {
-		const h = harness();
+		const h = directEmulator();
 		const roomId = h.room({}, 0);
 		h.call('StartRoom', { RoomId: roomId });
 		h.call('EndRoom', { RoomId: roomId });
@@ -121,7 +121,7 @@ describe('GetRoomEvent', () => {
 
 describe('members, kicks and statistics', () => {
 	it('tracks who is in the room and keeps kicked users out', () => {
-		const h = harness();
+		const h = directEmulator();
 		h.addUser('s1', 'Student One');
 		const roomId = h.room({}, 0);
 		h.call('StartRoom', { RoomId: roomId });
@@ -179,7 +179,7 @@ describe('members, kicks and statistics', () => {
 	});
 
 	it('refuses the current member list once the class is over, and statistics before', () => {
-		const h = harness();
+		const h = directEmulator();
 		const roomId = h.room({}, 0);
 		h.call('StartRoom', { RoomId: roomId });
 		h.sim('memberJoin', { RoomId: roomId, UserId: 'a' });
@@ -224,7 +224,7 @@ describe('members, kicks and statistics', () => {
 
 describe('messages and quizzes', () => {
 	it('pages message history backwards from Seq', () => {
-		const h = harness();
+		const h = directEmulator();
 		const roomId = h.room({}, 0);
 		for (let i = 1; i <= 5; i++) h.sim('message', { RoomId: roomId, UserId: 'u', Text: `m${i}` });
 		h.sim('message', { RoomId: roomId, UserId: 'u', ImageUrl: 'https://img/x.png' });
@@ -247,7 +247,7 @@ describe('messages and quizzes', () => {
 	});
 
 	it('reports questions with per-option statistics and their answers', () => {
-		const h = harness();
+		const h = directEmulator();
 		h.addUser('s1', 'zhangsan');
 		const roomId = h.room({}, 0);
 		const { QuestionId } = h.sim('question', {

@@ -4,13 +4,13 @@
 // - DescribeWhiteBoardSnapshot WhiteBoardSnapshotMode "0 不生成板书；1 全量模式；2 单页去重模式",
 //   Status "0：未开始，1：进行中，2：失败，3：成功，4：已删除".
 // - ModifyLiveRelayConfig RelayType "0： 单流 1： 混流", IsTencentCdn "（默认为0）".
-import { ACCOUNT, harness } from './harness';
+import { ACCOUNT, directEmulator } from './direct';
 
 const SDK = ACCOUNT.sdkAppId;
 
 describe('DescribeScoreList and the rating simulation', () => {
 	it('lists the ratings given after the class, ten per page by default', () => {
-		const h = harness();
+		const h = directEmulator();
 		const roomId = h.room({ IsGradingRequiredPostClass: 1 });
 		for (let i = 0; i < 12; i++) h.addUser(`s${i}`);
 		expect(() => h.sim('rating', { RoomId: roomId, UserId: 's0', Score: 4 })).toThrow(
@@ -41,7 +41,7 @@ describe('DescribeScoreList and the rating simulation', () => {
 
 describe('whiteboard snapshots', () => {
 	it('follow the class: not started, in progress, ready, deleted', () => {
-		const h = harness();
+		const h = directEmulator();
 		const roomId = h.room({ WhiteBoardSnapshotMode: 1 });
 		const status = () => h.call('DescribeWhiteBoardSnapshot', { RoomId: roomId });
 		expect(status()).toEqual({ WhiteBoardSnapshotMode: 1, Status: 0, Result: [], Total: 0 });
@@ -55,7 +55,7 @@ describe('whiteboard snapshots', () => {
 	});
 
 	it('makes none for rooms without snapshots, and needs a known RoomId', () => {
-		const h = harness();
+		const h = directEmulator();
 		const roomId = h.room();
 		h.call('StartRoom', { RoomId: roomId });
 		h.call('EndRoom', { RoomId: roomId });
@@ -71,7 +71,7 @@ describe('whiteboard snapshots', () => {
 
 describe('live relay', () => {
 	it('reads the defaults, stores a change and refuses bad values', () => {
-		const h = harness();
+		const h = directEmulator();
 		const roomId = h.room({ EnableLiveRelay: 1 });
 		const read = () => h.call('DescribeLiveRelayConfig', { SdkAppId: SDK, RoomId: roomId });
 		expect(read()).toEqual({ RelayType: 0, Urls: [], IsTencentCdn: 0 });

@@ -5,14 +5,14 @@
 // - SendRoomNormalMessage Priority: "High、Normal 和 Low，区分大小写"; MsgType TIMTextElem,
 //   TIMFaceElem, TIMImageElem, TIMCustomElem, each needing its own content.
 // - GetRoomMessage MessageItem: "0表示文本消息，1表示图片消息", CustomMessage "message type为2时有效".
-import { ACCOUNT, harness } from './harness';
+import { ACCOUNT, directEmulator } from './direct';
 import { MUTE_FOREVER, mutes, notifications } from './roomMessages';
 
 const SDK = ACCOUNT.sdkAppId;
 const text = (Text: string) => ({ MsgType: 'TIMTextElem', TextMsgContent: { Text } });
 
 function setup() {
-	const h = harness();
+	const h = directEmulator();
 	h.addUser('teacher');
 	h.addUser('amy');
 	h.addUser('bo');

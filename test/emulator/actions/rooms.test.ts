@@ -1,11 +1,11 @@
-import { ACCOUNT, OTHER_ACCOUNT, T0, harness } from './harness';
+import { ACCOUNT, OTHER_ACCOUNT, T0, directEmulator } from './direct';
 import { roomActions } from './rooms';
 
 const SDK = ACCOUNT.sdkAppId;
 
 describe('room creation', () => {
 	it('creates a room and describes it with defaults for unset settings', () => {
-		const h = harness();
+		const h = directEmulator();
 		h.addUser('teacher');
 		const roomId = h.room({ TeacherId: 'teacher', RecordScene: 'x', EnableLiveRelay: 1 });
 		const room = h.call('DescribeRoom', { RoomId: roomId });
@@ -51,7 +51,7 @@ describe('room creation', () => {
 	});
 
 	it('rejects bad times and values with the reference codes', () => {
-		const h = harness();
+		const h = directEmulator();
 		expect(
 			h.errorOf('CreateRoom', base(h.clock.now(), { EndTime: h.clock.now() + 5 * 3600 + 61 })),
 		).toBe('FailedOperation.ClassTooLong');
@@ -95,7 +95,7 @@ describe('room creation', () => {
 	});
 
 	it('creates rooms in a batch, all or nothing', () => {
-		const h = harness();
+		const h = directEmulator();
 		const now = h.clock.now();
 		const info = {
 			Name: 'a',
@@ -132,7 +132,7 @@ describe('room creation', () => {
 
 describe('room lifecycle', () => {
 	it('goes from not started to in class to ended, logging RoomStart and RoomEnd', () => {
-		const h = harness();
+		const h = directEmulator();
 		const roomId = h.room();
 		h.call('StartRoom', { RoomId: roomId });
 		expect(h.call('DescribeRoom', { RoomId: roomId }).Status).toBe(1);
@@ -155,7 +155,7 @@ describe('room lifecycle', () => {
 	});
 
 	it('expires a room that never started once its EndTime passes', () => {
-		const h = harness();
+		const h = directEmulator();
 		const roomId = h.room({}, 60, 600);
 		h.clock.advance(661);
 		expect(h.call('DescribeRoom', { RoomId: roomId }).Status).toBe(3);
@@ -166,7 +166,7 @@ describe('room lifecycle', () => {
 	});
 
 	it('ends a running class by itself per EndDelayTime', () => {
-		const h = harness();
+		const h = directEmulator();
 		const noOverrun = h.room({ EndDelayTime: -1 }, 0, 600);
 		const tenMinutes = h.room({ EndDelayTime: 10 }, 0, 600);
 		const unlimited = h.room({}, 0, 600);
@@ -181,7 +181,7 @@ describe('room lifecycle', () => {
 	});
 
 	it('limits what ModifyRoom may change once the class started', () => {
-		const h = harness();
+		const h = directEmulator();
 		const roomId = h.room();
 		h.call('ModifyRoom', {
 			RoomId: roomId,
@@ -219,7 +219,7 @@ describe('room lifecycle', () => {
 	});
 
 	it("does not show another account's rooms", () => {
-		const h = harness();
+		const h = directEmulator();
 		const roomId = h.room();
 		expect(h.errorOf('DescribeRoom', { RoomId: roomId }, OTHER_ACCOUNT)).toBe(
 			'ResourceNotFound.Room',
@@ -229,7 +229,7 @@ describe('room lifecycle', () => {
 
 describe('GetRooms', () => {
 	it('lists rooms overlapping the window, filtered by status and paged', () => {
-		const h = harness();
+		const h = directEmulator();
 		const a = h.room({}, 0, 600); // T0 .. T0+600
 		const b = h.room({}, 1000, 600); // T0+1000 .. T0+1600
 		const c = h.room({}, 5000, 600); // outside the default window

@@ -1,11 +1,11 @@
-import { ACCOUNT, OTHER_ACCOUNT, T0, harness } from './harness';
+import { ACCOUNT, OTHER_ACCOUNT, T0, directEmulator } from './direct';
 import { TOKEN_LIFETIME_SECONDS, userActions } from './users';
 
 const SDK = ACCOUNT.sdkAppId;
 
 describe('user registration', () => {
 	it('registers a user with a KSUID-shaped ID and a seven-day token', () => {
-		const h = harness();
+		const h = directEmulator();
 		const out = h.call('RegisterUser', {
 			SdkAppId: SDK,
 			Name: 'Ada',
@@ -29,7 +29,7 @@ describe('user registration', () => {
 	});
 
 	it('uses the UserId as OriginId when none is given, and keeps OriginIds unique', () => {
-		const h = harness();
+		const h = directEmulator();
 		const a = h.call('RegisterUser', { SdkAppId: SDK });
 		const b = h.call('RegisterUser', { SdkAppId: SDK, OriginId: '' });
 		expect(a.UserId).not.toBe(b.UserId);
@@ -49,7 +49,7 @@ describe('user registration', () => {
 	});
 
 	it('gives unique user IDs across applications', () => {
-		const h = harness();
+		const h = directEmulator();
 		const mine = h.call('RegisterUser', { SdkAppId: SDK }).UserId;
 		const theirs = h.call(
 			'RegisterUser',
@@ -63,7 +63,7 @@ describe('user registration', () => {
 
 describe('BatchRegister', () => {
 	it('registers in input order and overwrites users whose OriginId exists', () => {
-		const h = harness();
+		const h = directEmulator();
 		const first = h.call('BatchRegister', {
 			Users: [
 				{ SdkAppId: SDK, Name: 'Bo', OriginId: 'bo' },
@@ -96,7 +96,7 @@ describe('BatchRegister', () => {
 	});
 
 	it('registers 1,000 users at once and the same 1,000 again without new users', () => {
-		const h = harness();
+		const h = directEmulator();
 		const users = Array.from({ length: 1000 }, (_, i) => ({
 			SdkAppId: SDK,
 			Name: `S${i}`,
@@ -114,7 +114,7 @@ describe('BatchRegister', () => {
 	});
 
 	it('rejects empty or oversized batches and foreign or malformed entries, storing nothing', () => {
-		const h = harness();
+		const h = directEmulator();
 		const entry = { SdkAppId: SDK, OriginId: 'x' };
 		expect(h.errorOf('BatchRegister', { Users: [] })).toBe('InvalidParameterValue');
 		expect(
@@ -140,7 +140,7 @@ describe('BatchRegister', () => {
 
 describe('user queries and profile', () => {
 	it('lists users in registration order, paged', () => {
-		const h = harness();
+		const h = directEmulator();
 		const ids = ['a', 'b', 'c'].map(
 			(name) => h.call('RegisterUser', { SdkAppId: SDK, Name: name }).UserId,
 		);
@@ -175,7 +175,7 @@ describe('user queries and profile', () => {
 	});
 
 	it("describes a user by UserId or OriginId, UserId first, within the caller's application", () => {
-		const h = harness();
+		const h = directEmulator();
 		const ada = String(
 			h.call('RegisterUser', { SdkAppId: SDK, Name: 'Ada', OriginId: 'ada' }).UserId,
 		);
@@ -197,7 +197,7 @@ describe('user queries and profile', () => {
 	});
 
 	it('modifies the nickname and avatar', () => {
-		const h = harness();
+		const h = directEmulator();
 		const id = String(
 			h.call('RegisterUser', { SdkAppId: SDK, Name: 'Ada', Avatar: 'https://a/1.png' }).UserId,
 		);
@@ -219,7 +219,7 @@ describe('user queries and profile', () => {
 
 describe('login', () => {
 	it('logs in by UserId or OriginId with a fresh seven-day token', () => {
-		const h = harness();
+		const h = directEmulator();
 		const reg = h.call('RegisterUser', { SdkAppId: SDK, OriginId: 'ada' });
 		h.clock.advance(3600);
 		const login = h.call('LoginUser', { UserId: reg.UserId });

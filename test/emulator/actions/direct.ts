@@ -1,5 +1,6 @@
-// Test harness for handler-level tests: a state with one account, a settable clock, and
-// helpers that call an action's handler directly (no HTTP, no parameter checks by the server).
+// The direct emulator, for handler-level tests: a state with one account, a settable clock, and
+// helpers that call an action's handler directly (no HTTP, no signing, no parameter checks by
+// the server). Not to be confused with test/harness/, which runs the node in n8n-core.
 import {
 	LcicError,
 	type ActionContext,
@@ -44,7 +45,7 @@ export function makeClock(start = T0): EmulatorClock {
 
 const TABLE: ActionTable = createActionTable();
 
-export interface Harness {
+export interface DirectEmulator {
 	state: EmulatorState;
 	clock: EmulatorClock;
 	app: AppState;
@@ -62,12 +63,12 @@ export interface Harness {
 	room(extra?: Record<string, unknown>, startIn?: number, length?: number): number;
 }
 
-export function harness(): Harness {
+export function directEmulator(): DirectEmulator {
 	const clock = makeClock();
 	const state = createState([ACCOUNT, OTHER_ACCOUNT]);
 	const simulations = createSimulations();
 	const app = state.apps.get(ACCOUNT.sdkAppId) as AppState;
-	const call: Harness['call'] = (action, params = {}, account = ACCOUNT) => {
+	const call: DirectEmulator['call'] = (action, params = {}, account = ACCOUNT) => {
 		const spec = TABLE[action];
 		if (!spec) throw new Error(`no action ${action}`);
 		const ctx: ActionContext = { params, account, clock, state };
