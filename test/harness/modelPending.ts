@@ -4,12 +4,6 @@
 export const MODEL_PENDING: readonly string[] = [
 	// User
 	'DeleteUser',
-	'DescribeUserDetail',
-	'LoginUserWithRoom',
-	'LoginOriginIdWithRoom',
-	// Group
-	'CreateGroupLiveCodes',
-	'DescribeGroupLiveCodes',
 	// Recording and replay
 	'StartRecord',
 	'StopRecord',
@@ -24,7 +18,4 @@ export const MODEL_PENDING: readonly string[] = [
 	'DescribeEditVersions',
 	'GetEditVersionToken',
 	'SetMainEditVersion',
-	// App
-	'DescribeMarquee',
-	'SetMarquee',
 ];

@@ -81,6 +81,16 @@ export const NEWER_ACTIONS: readonly string[] = [
 	'DeleteWhiteBoardSnapshot',
 	'DescribeLiveRelayConfig',
 	'ModifyLiveRelayConfig',
+	// User: details and logins bound to one class
+	'DescribeUserDetail',
+	'LoginUserWithRoom',
+	'LoginOriginIdWithRoom',
+	// Group: join codes of group-live rooms
+	'CreateGroupLiveCodes',
+	'DescribeGroupLiveCodes',
+	// App: the marquee of a room
+	'DescribeMarquee',
+	'SetMarquee',
 ];
 
 /** Every action the emulator and the node implement. */

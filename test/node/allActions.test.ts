@@ -7,9 +7,11 @@ import { OPERATIONS } from '../../nodes/Lcic/catalog';
 import { REFERENCE_ACTIONS, useEmulator } from '../harness';
 import { ROOM_SCENARIOS } from './scenarios/room';
 import { returnAll, type Scenario } from './scenarios/types';
+import { USER_GROUP_APP_SCENARIOS } from './scenarios/userGroupApp';
 
 const SCENARIOS: Record<string, Scenario> = {
 	...ROOM_SCENARIOS,
+	...USER_GROUP_APP_SCENARIOS,
 	// ---- login
 	LoginUser: {
 		prepare: async (s) => ({ values: { UserId: await s.user() } }),

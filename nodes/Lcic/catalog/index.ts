@@ -2,6 +2,8 @@ import { appConfigOperations } from './appConfig';
 import { developerOperations } from './developer';
 import { documentOperations } from './document';
 import { groupOperations } from './group';
+import { groupLiveCodeOperations } from './groupLiveCodes';
+import { marqueeOperations } from './marquee';
 import { recordOperations } from './record';
 import { roomOperations } from './room';
 import { roomExtraOperations } from './roomExtras';
@@ -21,10 +23,12 @@ export const OPERATIONS: OperationSpec[] = [
 	...roomExtraOperations,
 	...userOperations,
 	...groupOperations,
+	...groupLiveCodeOperations,
 	...documentOperations,
 	...recordOperations,
 	...supervisorOperations,
 	...appConfigOperations,
+	...marqueeOperations,
 	...developerOperations,
 ];
 

@@ -1,9 +1,10 @@
 import { RETURN_EXISTING_USER_OPTION, returnExistingUser } from '../behaviours/returnExistingUser';
-import { userIdField } from './fieldKit';
+import { roomIdField, userIdField } from './fieldKit';
 import { byPage } from './paging';
 import type { FieldSpec, OperationSpec } from './types';
 
-// User Management and User Login APIs (7 actions).
+// User Management and User Login APIs, and the room-bound logins and user details of Tencent's
+// current model.
 
 const NAME: FieldSpec = {
 	param: 'Name',
@@ -164,6 +165,63 @@ export const userOperations: OperationSpec[] = [
 				required: true,
 				description: "The user's ID in your system, as given at registration",
 			},
+		],
+		output: { kind: 'response' },
+	},
+	{
+		resource: 'user',
+		operation: 'getDetails',
+		displayName: 'Get Details',
+		action: 'DescribeUserDetail',
+		description:
+			'Get a user by user ID or Origin ID, as a list of user records (DescribeUserDetail)',
+		sdkAppId: 'none',
+		readOnly: true,
+		fields: [
+			userIdField(
+				'UserId',
+				'User',
+				'The user to get. Leave empty to find the user by Origin ID instead (User wins when both are set).',
+			),
+			{
+				...ORIGIN_ID,
+				description: 'Finds the user by their ID in your system; used only when User is empty',
+			},
+		],
+		output: { kind: 'list', key: 'Users' },
+		validate: (body) =>
+			body.UserId === undefined && body.OriginId === undefined
+				? 'Set "User" or "Origin ID" to say which user to get'
+				: undefined,
+	},
+	{
+		resource: 'user',
+		operation: 'logInToRoom',
+		displayName: 'Log In to Room',
+		action: 'LoginUserWithRoom',
+		description:
+			'Log a user in to one class and get a token valid for seven days (LoginUserWithRoom)',
+		sdkAppId: 'none',
+		readOnly: false,
+		fields: [userId('The user to log in'), roomIdField('The room (class) the token is for')],
+		output: { kind: 'response' },
+	},
+	{
+		resource: 'user',
+		operation: 'logInToRoomByOriginId',
+		displayName: 'Log In to Room by Origin ID',
+		action: 'LoginOriginIdWithRoom',
+		description:
+			'Log a user in to one class by their ID in your system; token valid for seven days (LoginOriginIdWithRoom)',
+		sdkAppId: 'required',
+		readOnly: false,
+		fields: [
+			{
+				...ORIGIN_ID,
+				required: true,
+				description: "The user's ID in your system, as given at registration",
+			},
+			roomIdField('The room (class) the token is for'),
 		],
 		output: { kind: 'response' },
 	},

@@ -27,6 +27,8 @@ import { developerActions } from './developer';
 import { documentActions } from './documents';
 import { groupActions } from './groups';
 import { recordActions } from './records';
+import { roomFeatureActions } from './roomFeatures';
+import { roomLoginActions } from './roomLogins';
 import { roomActions } from './rooms';
 import { supervisorActions } from './supervisors';
 import { userActions } from './users';
@@ -37,6 +39,8 @@ export { createSimulations, type Simulation } from './simulations';
 export function createActionTable(): ActionTable {
 	return {
 		...userActions,
+		...roomLoginActions,
+		...roomFeatureActions,
 		...roomActions,
 		...groupActions,
 		...appConfigActions,

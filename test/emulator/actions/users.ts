@@ -76,14 +76,14 @@ function newToken(): string {
 }
 
 /** Gives the user a fresh login token, valid for seven days from the emulator clock. */
-function issueToken(user: User, now: number): string {
+export function issueToken(user: User, now: number): string {
 	user.Token = newToken();
 	user.extra.tokenExpiresAt = now + TOKEN_LIFETIME_SECONDS;
 	return user.Token;
 }
 
 /** A string parameter, or undefined when it is absent or empty (empty means "not given"). */
-function given(value: unknown): string | undefined {
+export function given(value: unknown): string | undefined {
 	return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
@@ -137,7 +137,7 @@ export function userOf(app: AppState, userId: string): User {
 	return user;
 }
 
-function userByOrigin(app: AppState, originId: string): User {
+export function userByOrigin(app: AppState, originId: string): User {
 	const userId = app.usersByOrigin.get(originId);
 	const user = userId === undefined ? undefined : app.users.get(userId);
 	if (!user) fail('ResourceNotFound.User', `No user has the OriginId ${originId}.`);
@@ -145,7 +145,7 @@ function userByOrigin(app: AppState, originId: string): User {
 }
 
 /** The UserInfo data type (DescribeSdkAppIdUsers) and DescribeUser's response. */
-function userInfo(user: User): Record<string, unknown> {
+export function userInfo(user: User): Record<string, unknown> {
 	return {
 		SdkAppId: user.SdkAppId,
 		UserId: user.UserId,
