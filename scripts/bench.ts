@@ -1,6 +1,7 @@
 // `npm run bench`: speed and memory targets are measured here, never in timed tests.
 // Each benchmark prints its figures and its target; the exit code is 1 when a target is missed.
 import { runRosterBench } from './bench/roster';
+import { runSharedLimitBench } from './bench/sharedLimit';
 import { runSigningBench } from './bench/signing';
 import { runTriggerBench } from './bench/trigger';
 import type { BenchResult } from './bench/types';
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
 		{ name: 'signing', run: runSigningBench },
 		{ name: 'roster', run: runRosterBench },
 		{ name: 'trigger', run: runTriggerBench },
+		{ name: 'shared limit', run: runSharedLimitBench },
 	];
 
 	let failed = 0;

@@ -1,8 +1,15 @@
-import { reserveSlot, resetRateLimiter } from '../../nodes/Lcic/transport/rateLimiter';
+import {
+	configureRateLimiter,
+	currentRate,
+	noteRateLimited,
+	reserveSlot,
+	resetRateLimiter,
+} from '../../nodes/Lcic/transport/rateLimiter';
 import {
 	backoffDelay,
 	DEFAULT_RETRY_POLICY,
 	isRetryable,
+	retryDelay,
 } from '../../nodes/Lcic/transport/retryPolicy';
 
 describe('rate limiter', () => {
@@ -24,6 +31,69 @@ describe('rate limiter', () => {
 		expect(reserveSlot('b\nGetRooms', 20, 0)).toBe(0);
 		expect(reserveSlot('a\nDescribeRoom', 50, 0)).toBe(0);
 		expect(reserveSlot('a\nGetRooms', 20, 0)).toBeGreaterThanOrEqual(1000);
+	});
+});
+
+// Tencent's limit is per action for everybody sending with the account ("Frequency Limit
+// (maximum requests per second)", API reference, API Category: 20 for most actions), so several
+// n8n processes with one credential share it. The limiter cuts its rate on RequestLimitExceeded
+// and regains it slowly.
+describe('adaptive rate', () => {
+	beforeEach(() => resetRateLimiter());
+
+	it('keeps the documented rate while nothing is rejected', () => {
+		for (let i = 0; i < 100; i++) reserveSlot('key', 20, i * 10);
+		expect(currentRate('key', 20, 1000)).toBe(20);
+	});
+
+	it('cuts the rate on RequestLimitExceeded, then regains it linearly with time', () => {
+		noteRateLimited('key', 20, 0, 1000);
+		expect(currentRate('key', 20, 1000)).toBeCloseTo(14);
+		expect(currentRate('key', 20, 3000)).toBeCloseTo(16);
+		expect(currentRate('key', 20, 7000)).toBe(20);
+		expect(currentRate('key', 20, 60_000)).toBe(20);
+	});
+
+	it('cuts once per episode: rejections of requests placed before the cut are not news', () => {
+		// Four requests placed at t=0 were in flight when the first rejection came back.
+		for (const at of [1000, 1010, 1020, 1030]) noteRateLimited('key', 20, 0, at);
+		expect(currentRate('key', 20, 1030)).toBeCloseTo(14, 0);
+		// A request placed after the cut and still rejected: the limit is lower still.
+		noteRateLimited('key', 20, 1500, 2000);
+		expect(currentRate('key', 20, 2000)).toBeCloseTo((14 + 1) * 0.7, 1);
+	});
+
+	it('paces at the lowered rate and never below one request per second', () => {
+		// Ten rejections in a row, each of a request placed after the previous cut.
+		for (let i = 0; i < 10; i++) noteRateLimited('key', 20, 0, 0);
+		expect(currentRate('key', 20, 0)).toBe(1);
+		const sends = Array.from({ length: 5 }, () => reserveSlot('key', 20, 0));
+		for (let i = 1; i < sends.length; i++)
+			expect(sends[i] - sends[i - 1]).toBeGreaterThanOrEqual(1000);
+	});
+
+	it('keys are independent: a cut for one action or SecretId leaves the others alone', () => {
+		noteRateLimited('a\nGetRooms', 20, 0, 0);
+		expect(currentRate('a\nDescribeRoom', 50, 0)).toBe(50);
+		expect(currentRate('b\nGetRooms', 20, 0)).toBe(20);
+	});
+
+	it('queues a newcomer behind sends already placed when the rate goes up again', () => {
+		noteRateLimited('key', 20, 0, 0);
+		const early = Array.from({ length: 30 }, () => reserveSlot('key', 20, 0));
+		const later = reserveSlot('key', 20, 4000);
+		expect(later).toBeGreaterThanOrEqual(Math.max(...early));
+		expect([...early, later]).toEqual([...early, later].sort((x, y) => x - y));
+	});
+
+	it('can be switched off for benchmarks (the fixed documented rate)', () => {
+		configureRateLimiter({ adaptive: false });
+		try {
+			noteRateLimited('key', 20, 0, 0);
+			expect(currentRate('key', 20, 0)).toBe(20);
+		} finally {
+			configureRateLimiter({ adaptive: true });
+		}
 	});
 });
 
@@ -49,5 +119,29 @@ describe('retry policy', () => {
 		expect([min(1), max(1)]).toEqual([125, 250]);
 		expect([min(2), max(2)]).toEqual([250, 500]);
 		expect(max(10)).toBe(DEFAULT_RETRY_POLICY.maxDelayMs);
+	});
+
+	it('outlasts a throttled second: RequestLimitExceeded gets 10 attempts, at least 11.9 s of waiting', () => {
+		const limited = { kind: 'api', code: 'RequestLimitExceeded' } as const;
+		const waits = (random: () => number) =>
+			Array.from({ length: 12 }, (_, i) =>
+				retryDelay(limited, false, i + 1, DEFAULT_RETRY_POLICY, random),
+			);
+		const shortest = waits(() => 0);
+		expect(shortest.filter((w) => w !== undefined)).toHaveLength(9);
+		expect(shortest.slice(9)).toEqual([undefined, undefined, undefined]);
+		expect(shortest.reduce((sum: number, w) => sum + (w ?? 0), 0)).toBe(11_875);
+		expect(waits(() => 1).reduce((sum: number, w) => sum + (w ?? 0), 0)).toBe(23_750);
+	});
+
+	it('keeps four attempts for server and network failures, none for final ones', () => {
+		const server = { kind: 'api', code: 'InternalError' } as const;
+		const attempts = (readOnly: boolean) =>
+			[1, 2, 3, 4].map((n) => retryDelay(server, readOnly, n, DEFAULT_RETRY_POLICY) !== undefined);
+		expect(attempts(true)).toEqual([true, true, true, false]);
+		expect(attempts(false)).toEqual([false, false, false, false]);
+		expect(
+			retryDelay({ kind: 'api', code: 'InvalidParameter' }, true, 1, DEFAULT_RETRY_POLICY),
+		).toBeUndefined();
 	});
 });

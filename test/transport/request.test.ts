@@ -1,6 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 
 import { lcicApiRequest, resetRateLimiter, setRetryPolicy } from '../../nodes/Lcic/transport';
+import { currentRate } from '../../nodes/Lcic/transport/rateLimiter';
 import { fail, fakeContext, ok } from './fakeContext';
 
 beforeAll(() => setRetryPolicy({ baseDelayMs: 1, maxDelayMs: 5 }));
@@ -58,12 +59,28 @@ describe('lcicApiRequest', () => {
 		expect(calls).toHaveLength(1);
 	});
 
-	it('gives up after the last attempt', async () => {
+	it('gives up after the last attempt: 10 while rate-limited, 4 for a server error', async () => {
 		const { context, calls } = fakeContext(() => fail('RequestLimitExceeded'));
 		await expect(lcicApiRequest.call(context, 'DescribeRoom', {})).rejects.toThrow(
 			'RequestLimitExceeded',
 		);
-		expect(calls).toHaveLength(4);
+		expect(calls).toHaveLength(10);
+
+		const server = fakeContext(() => fail('InternalError'));
+		await expect(
+			lcicApiRequest.call(server.context, 'DescribeRoom', {}, { readOnly: true }),
+		).rejects.toThrow('InternalError');
+		expect(server.calls).toHaveLength(4);
+	});
+
+	it('lowers the rate of the action that was rate-limited, and only that one', async () => {
+		const { context } = fakeContext((action, _b, n) =>
+			action === 'DescribeRoom' && n === 1 ? fail('RequestLimitExceeded') : ok({}),
+		);
+		await lcicApiRequest.call(context, 'DescribeRoom', {});
+		await lcicApiRequest.call(context, 'GetRooms', {});
+		expect(currentRate('AKIDfake\nDescribeRoom', 50)).toBeLessThan(50);
+		expect(currentRate('AKIDfake\nGetRooms', 20)).toBe(20);
 	});
 
 	it('does not retry a write whose connection dropped, and says it may have happened', async () => {

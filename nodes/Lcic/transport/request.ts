@@ -16,11 +16,11 @@ import { JSON_CONTENT_TYPE } from '../../../credentials/tc3Signer';
 import { readEnvelope } from './envelope';
 import { configurationError, lcicApiError, networkError, redirectError } from './errors';
 import { redactorFor, type Redact } from './redact';
-import { acquire } from './rateLimiter';
+import { acquire, noteRateLimited } from './rateLimiter';
 import {
-	backoffDelay,
 	DEFAULT_RETRY_POLICY,
-	isRetryable,
+	isRateLimitedFailure,
+	retryDelay,
 	type FailureKind,
 	type RetryPolicy,
 } from './retryPolicy';
@@ -228,17 +228,16 @@ export async function lcicApiRequest(
 	// Serialised once: these bytes are signed and sent, on every attempt.
 	const payload = Buffer.from(JSON.stringify(body), 'utf8');
 
+	const rate = options.rateLimit ?? DEFAULT_RATE_PER_SECOND;
+
 	for (let attemptNo = 1; ; attemptNo++) {
-		await acquire(limiterKey, options.rateLimit ?? DEFAULT_RATE_PER_SECOND);
+		const reservedAt = await acquire(limiterKey, rate);
 		const outcome = await attempt.call(this, action, payload, { ...options, readOnly }, redact);
 		if (outcome.done) return outcome.response;
-		if (
-			outcome.failure === 'final' ||
-			attemptNo >= retryPolicy.maxAttempts ||
-			!isRetryable(outcome.failure, readOnly)
-		) {
-			throw outcome.error;
-		}
-		await sleep(backoffDelay(attemptNo, retryPolicy));
+		if (outcome.failure === 'final') throw outcome.error;
+		if (isRateLimitedFailure(outcome.failure)) noteRateLimited(limiterKey, rate, reservedAt);
+		const delay = retryDelay(outcome.failure, readOnly, attemptNo, retryPolicy);
+		if (delay === undefined) throw outcome.error;
+		await sleep(delay);
 	}
 }
