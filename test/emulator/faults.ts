@@ -6,6 +6,8 @@ export interface FaultSpec {
 	action?: string;
 	/** How many calls it applies to (default 1). */
 	times?: number;
+	/** Matching calls to let through first (default 0): "the second call fails" is skip 1. */
+	skip?: number;
 	/**
 	 * delay: wait `ms`, then go on; dropBefore: close the socket without running the action;
 	 * dropAfter: run the action (state changes), then close the socket; status: answer HTTP
@@ -39,7 +41,7 @@ export function toFaultSpec(value: unknown): FaultSpec {
 	if (!KINDS.has(fault.kind as FaultSpec['kind'])) {
 		throw new Error(`kind must be one of ${[...KINDS].join(', ')}`);
 	}
-	for (const key of ['times', 'ms', 'status'] as const) {
+	for (const key of ['times', 'ms', 'status', 'skip'] as const) {
 		if (fault[key] !== undefined && typeof fault[key] !== 'number')
 			throw new Error(`${key} must be a number`);
 	}
@@ -51,10 +53,10 @@ export function toFaultSpec(value: unknown): FaultSpec {
 }
 
 export class Faults {
-	private pending: Array<{ spec: FaultSpec; left: number }> = [];
+	private pending: Array<{ spec: FaultSpec; left: number; skip: number }> = [];
 
 	add(spec: FaultSpec): void {
-		this.pending.push({ spec: { ...spec }, left: spec.times ?? 1 });
+		this.pending.push({ spec: { ...spec }, left: spec.times ?? 1, skip: spec.skip ?? 0 });
 	}
 
 	clear(): void {
@@ -73,6 +75,11 @@ export class Faults {
 				!(afterDelay && f.spec.kind === 'delay'),
 		);
 		if (index < 0) return undefined;
+		// Still letting calls through: this one goes on normally.
+		if (this.pending[index].skip > 0) {
+			this.pending[index].skip -= 1;
+			return undefined;
+		}
 		const entry = this.pending[index];
 		entry.left -= 1;
 		if (entry.left <= 0) this.pending.splice(index, 1);

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { responsesOf, type ItemRun, type OperationHooks } from '../catalog/hooks';
+import type { CallOutcome, ItemOutput, ItemRun, OperationHooks } from '../catalog/hooks';
 
 // Group > Create, "If a Group Has This Name" = update. LCIC group names are not unique: a
 // nightly roster sync that calls CreateGroupWithMembers makes a second "Class 7A" every night.
@@ -76,8 +76,12 @@ function groupsOf(item: ItemRun): Promise<GroupsByName> {
 	});
 }
 
-async function create(item: ItemRun, groups: GroupsByName): Promise<IDataObject[]> {
-	const [created] = await item.runPlain();
+async function create(item: ItemRun, groups: GroupsByName): Promise<ItemOutput> {
+	const output = await item.runPlain();
+	const [created] = output;
+	// Not created (or not completely): the output already says what was done.
+	if (!created || output.some((record) => record instanceof Error) || created instanceof Error)
+		return output;
 	const name = String(item.body.GroupName);
 	const groupId = String(created.GroupId);
 	groups.set(name, [{ GroupId: groupId, TeacherId: String(item.body.TeacherId ?? '') }]);
@@ -93,50 +97,60 @@ async function create(item: ItemRun, groups: GroupsByName): Promise<IDataObject[
 	];
 }
 
-/** Sends every call of `action` for these members; returns the last RequestId. */
-async function sendMembers(
-	item: ItemRun,
-	action: string,
-	base: IDataObject,
-	memberIds: string[],
-): Promise<unknown> {
-	const responses = responsesOf(await item.calls(action, { ...base, MemberIds: memberIds }));
-	return responses[responses.length - 1]?.RequestId;
+/** The member IDs the calls that went through carried. */
+function carried(outcomes: CallOutcome[], action: string): string[] {
+	return outcomes.flatMap((outcome) =>
+		outcome.status === 'done' && outcome.action === action
+			? ((outcome.body.MemberIds as string[] | undefined) ?? [])
+			: [],
+	);
 }
 
-async function update(item: ItemRun, group: KnownGroup, mode: Mode): Promise<IDataObject[]> {
+const failed = (outcomes: CallOutcome[]): boolean =>
+	outcomes.some((outcome) => outcome.status === 'failed');
+
+async function update(item: ItemRun, group: KnownGroup, mode: Mode): Promise<ItemOutput> {
 	const body = item.body;
 	const base = { SdkAppId: body.SdkAppId, GroupId: group.GroupId };
-	let requestId: unknown;
+	// Every call in order, so that a failure part-way says what had been done (item.settle).
+	const outcomes: CallOutcome[] = [];
 	if (body.TeacherId !== undefined && body.TeacherId !== group.TeacherId) {
-		requestId = (await item.call('ModifyGroup', { ...base, TeacherId: body.TeacherId })).RequestId;
+		const teacher = { ...base, TeacherId: body.TeacherId };
+		const response = await item.call('ModifyGroup', teacher);
+		outcomes.push({ status: 'done', action: 'ModifyGroup', body: teacher, response });
 		group.TeacherId = String(body.TeacherId);
 	}
 	// Without Member IDs the members are left alone, even in "set" mode: an empty field is far
 	// more often a missing column than a class that everybody left.
 	const wanted = body.MemberIds as string[] | undefined;
-	let added: string[] = [];
-	let removed: string[] = [];
 	if (wanted !== undefined) {
 		const current = (await item.list('DescribeGroupMemberList', base)).map((record) =>
 			String(record.UserId),
 		);
-		added = difference(wanted, current);
-		removed = mode === 'setMembers' ? difference(current, wanted) : [];
+		const toAdd = difference(wanted, current);
+		const toRemove = mode === 'setMembers' ? difference(current, wanted) : [];
 		// Removed first: a user who is leaving frees the place for one who is joining.
-		if (removed.length) requestId = await sendMembers(item, 'DeleteGroupMember', base, removed);
-		if (added.length) requestId = await sendMembers(item, 'AddGroupMember', base, added);
+		if (toRemove.length)
+			outcomes.push(...(await item.calls('DeleteGroupMember', { ...base, MemberIds: toRemove })));
+		if (toAdd.length && !failed(outcomes))
+			outcomes.push(...(await item.calls('AddGroupMember', { ...base, MemberIds: toAdd })));
+		else if (toAdd.length)
+			outcomes.push({
+				status: 'notSent',
+				action: 'AddGroupMember',
+				body: { ...base, MemberIds: toAdd },
+			});
 	}
-	return [
-		{
-			GroupId: group.GroupId,
-			GroupName: body.GroupName,
-			AlreadyExisted: true,
-			AddedMemberIds: added,
-			RemovedMemberIds: removed,
-			...(requestId === undefined ? {} : { RequestId: requestId }),
-		},
-	];
+	const last = [...outcomes].reverse().find((outcome) => outcome.status === 'done');
+	const record: IDataObject = {
+		GroupId: group.GroupId,
+		GroupName: body.GroupName,
+		AlreadyExisted: true,
+		AddedMemberIds: carried(outcomes, 'AddGroupMember'),
+		RemovedMemberIds: carried(outcomes, 'DeleteGroupMember'),
+		...(last?.status === 'done' ? { RequestId: last.response.RequestId } : {}),
+	};
+	return item.settle(outcomes, [record]);
 }
 
 export const createOrUpdateGroupByName: OperationHooks = {

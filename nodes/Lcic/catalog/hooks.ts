@@ -12,10 +12,10 @@ import type { OperationSpec } from './types';
 
 /** What one call of a request split into several calls came to, in order. */
 export type CallOutcome =
-	| { status: 'done'; body: IDataObject; response: IDataObject }
-	| { status: 'failed'; body: IDataObject; error: Error }
+	| { status: 'done'; action: string; body: IDataObject; response: IDataObject }
+	| { status: 'failed'; action: string; body: IDataObject; error: Error }
 	/** Not sent because an earlier call failed. */
-	| { status: 'notSent'; body: IDataObject };
+	| { status: 'notSent'; action: string; body: IDataObject };
 
 /** One execution of the node: every input item of one operation. */
 export interface OperationRun {
@@ -51,8 +51,18 @@ export interface ItemRun {
 	calls(action: string, body: IDataObject): Promise<CallOutcome[]>;
 	/** Every record of a list action, page by page with that action's paging. */
 	list(action: string, body: IDataObject): Promise<IDataObject[]>;
-	/** What the engine does for this item without hooks; returns the item's output records. */
-	runPlain(): Promise<IDataObject[]>;
+	/**
+	 * What the engine does for this item without hooks; returns the item's output (records, and
+	 * an Error after them when a call failed part-way: see `settle`).
+	 */
+	runPlain(): Promise<ItemOutput>;
+	/**
+	 * The item's output after calls that may have failed part-way (outcomes of one or several
+	 * actions, in the order they were made): `records` (what was done, marked Partial when
+	 * something was not) and, when a call failed, an Error that says per call what was done and
+	 * what was not, so a re-run can continue instead of repeating. All done: `records` as they are.
+	 */
+	settle(outcomes: CallOutcome[], records: IDataObject[]): ItemOutput;
 	/** An error about this item, worded for the user (`description`: what to do about it). */
 	error(message: string, description?: string): NodeOperationError;
 }
@@ -79,11 +89,4 @@ export interface OperationHooks {
 	 * undefined to let the item fail. Throwing fails the item with that error.
 	 */
 	recover?(item: ItemRun, body: IDataObject, error: Error): Promise<IDataObject | undefined>;
-}
-
-/** The responses of calls that all succeeded; throws the first failure's error otherwise. */
-export function responsesOf(outcomes: CallOutcome[]): IDataObject[] {
-	const failed = outcomes.find((outcome) => outcome.status === 'failed');
-	if (failed) throw failed.error;
-	return outcomes.flatMap((outcome) => (outcome.status === 'done' ? [outcome.response] : []));
 }

@@ -34,12 +34,12 @@ const AVATAR: FieldSpec = {
 const USERS: FieldSpec = {
 	param: 'Users',
 	displayName: 'Users',
-	description: 'The users to register, each with optional Name, OriginId and Avatar (LCIC names)',
+	description:
+		'The users to register, each with optional Name, OriginId and Avatar (LCIC names). Longer lists than 1,000 are sent in calls of 1,000.',
 	type: 'entries',
 	required: true,
 	default: '[]',
 	min: 1,
-	maxItems: 1000,
 	children: [NAME, ORIGIN_ID, AVATAR],
 };
 

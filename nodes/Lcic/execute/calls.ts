@@ -24,7 +24,7 @@ export async function sendCalls(
 	let failed = false;
 	for (const part of splitByChunks(body, spec.chunks)) {
 		if (failed) {
-			outcomes.push({ status: 'notSent', body: part });
+			outcomes.push({ status: 'notSent', action: spec.action, body: part });
 			continue;
 		}
 		try {
@@ -34,18 +34,18 @@ export async function sendCalls(
 				part,
 				requestOptionsOf(spec, itemIndex),
 			);
-			outcomes.push({ status: 'done', body: part, response });
+			outcomes.push({ status: 'done', action: spec.action, body: part, response });
 		} catch (error) {
 			try {
 				const recovered = recover ? await recover(part, error as Error) : undefined;
 				if (recovered) {
-					outcomes.push({ status: 'done', body: part, response: recovered });
+					outcomes.push({ status: 'done', action: spec.action, body: part, response: recovered });
 					continue;
 				}
 			} catch (recoveryError) {
 				error = recoveryError;
 			}
-			outcomes.push({ status: 'failed', body: part, error: error as Error });
+			outcomes.push({ status: 'failed', action: spec.action, body: part, error: error as Error });
 			failed = true;
 		}
 	}

@@ -7,6 +7,7 @@ import type { OperationSpec } from '../catalog/types';
 import { listRecords } from '../params';
 import { lcicApiRequest, lcicApiRequestAllItems } from '../transport';
 import { sendCalls } from './calls';
+import { settleOutcomes } from './progress';
 import { runSingle } from './single';
 
 // The engine's side of catalog/hooks.ts: what an operation's hooks may do, implemented over
@@ -81,6 +82,9 @@ export function createItemRun(
 				index,
 				recover && ((part, error) => recover(item, part, error)),
 			);
+		},
+		settle(outcomes, records) {
+			return settleOutcomes(run.node, outcomes, records, index);
 		},
 		error(message, description) {
 			return new NodeOperationError(run.node, message, {

@@ -18,6 +18,8 @@ export function errorItem(
 	const response = details.errorResponse;
 	if (response?.code) json.code = response.code;
 	if (response?.requestId) json.requestId = response.requestId;
+	// A request that failed part-way: what was done and what was not (execute/progress.ts).
+	if (details.context?.progress) json.progress = details.context.progress;
 	// No `error` property on the item: n8n-core would then replace the json with { error: message }
 	// and the code and RequestId a workflow routes on would be lost.
 	return { json, pairedItem: { item: itemIndex } };

@@ -1,15 +1,16 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { requestOptionsOf } from '../catalog';
-import { responsesOf } from '../catalog/hooks';
+import type { ItemOutput } from '../catalog/hooks';
 import type { OperationSpec } from '../catalog/types';
 import { listRecords, toOutputItems } from '../params';
 import { lcicApiRequestAllItems } from '../transport';
 import { sendCalls, type Recover } from './calls';
-import { mergeResponses } from './chunks';
+import { doneResponse, settleOutcomes } from './progress';
 
 // One input item, one operation, no hooks: a list walked page by page, or one call (several
-// when an array is over the API's per-call limit). Returns the item's output records.
+// when an array is over the API's per-call limit). Returns the item's output: its records, and
+// when a call failed after others had gone through, an error saying what was done (progress.ts).
 
 export async function runSingle(
 	this: IExecuteFunctions,
@@ -17,7 +18,7 @@ export async function runSingle(
 	body: IDataObject,
 	itemIndex: number,
 	recover?: Recover,
-): Promise<IDataObject[]> {
+): Promise<ItemOutput> {
 	if (op.paging) {
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
@@ -28,5 +29,11 @@ export async function runSingle(
 		return listRecords(op, records, this.getTimezone());
 	}
 	const outcomes = await sendCalls.call(this, op, body, itemIndex, recover);
-	return toOutputItems(op, mergeResponses(responsesOf(outcomes)), this.getTimezone());
+	const done = doneResponse(outcomes);
+	return settleOutcomes(
+		this.getNode(),
+		outcomes,
+		done ? toOutputItems(op, done, this.getTimezone()) : [],
+		itemIndex,
+	);
 }
