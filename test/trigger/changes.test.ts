@@ -108,8 +108,8 @@ describe.each([
 		await session.liveRoom(); // something to watch at the activation
 		const staticData: IDataObject = {};
 		expect(await poll(EVERY_ROOM, staticData)).toBeNull();
-		// The activation is dated on Tencent's clock, whatever n8n's says.
-		expect(staticData.activatedAt).toBe(emulator.clock.now());
+		// The activation is dated on Tencent's clock (to the second), whatever n8n's says.
+		expect(Math.abs(Number(staticData.activatedAt) - emulator.clock.now())).toBeLessThanOrEqual(1);
 
 		emulator.clock.advance(3);
 		const fresh = await session.room({
@@ -129,7 +129,8 @@ describe.each([
 		const a = await session.liveRoom();
 		const b = await session.liveRoom();
 		await events(b, 4); // before the activation
-		emulator.clock.advance(1);
+		// Tencent dates to the second and its Date header too: keep clear of that second.
+		emulator.clock.advance(5);
 		const staticData: IDataObject = {};
 		expect(await poll(chosen(a), staticData)).toBeNull();
 

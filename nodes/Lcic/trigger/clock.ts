@@ -23,10 +23,15 @@ export class TencentClock {
 		this.offset = Number.isFinite(offset) ? Math.round(offset) : 0;
 	}
 
-	/** An answer's Date, in epoch seconds. The latest answer wins: it is the freshest. */
+	/**
+	 * An answer's Date, in epoch seconds. Each reading comes late by the answer's way back (and
+	 * both clocks are read to the second), so it can only under-state Tencent's lead: within a
+	 * poll the largest reading is the best.
+	 */
 	readonly observe = (serverSeconds: number): void => {
 		if (!Number.isFinite(serverSeconds)) return;
-		this.offset = Math.floor(serverSeconds) - triggerClock.now();
+		const reading = Math.floor(serverSeconds) - triggerClock.now();
+		this.offset = this.seen ? Math.max(this.offset, reading) : reading;
 		this.seen = true;
 	};
 
