@@ -2,8 +2,6 @@
 // The model test fails when an action here has arrived, so the list only shrinks; it is empty
 // once the package covers the whole model.
 export const MODEL_PENDING: readonly string[] = [
-	// User
-	'DeleteUser',
 	// Recording and replay
 	'StartRecord',
 	'StopRecord',

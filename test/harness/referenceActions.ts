@@ -85,6 +85,7 @@ export const NEWER_ACTIONS: readonly string[] = [
 	'DescribeUserDetail',
 	'LoginUserWithRoom',
 	'LoginOriginIdWithRoom',
+	'DeleteUser',
 	// Group: join codes of group-live rooms
 	'CreateGroupLiveCodes',
 	'DescribeGroupLiveCodes',

@@ -478,6 +478,13 @@ const SCENARIOS: Record<string, Scenario> = {
 		prepare: async (s) => ({ values: { UserId: await s.user(), Nickname: 'new-nick' } }),
 		check: (_o, s, v) => expect(s.app.users.get(String(v.UserId))?.Name).toBe('new-nick'),
 	},
+	DeleteUser: {
+		prepare: async (s) => ({ values: { UserId: await s.user() } }),
+		check: ([out], s, v) => {
+			expect(out).toEqual({ Success: true, RequestId: expect.any(String) });
+			expect(s.app.users.has(String(v.UserId))).toBe(false);
+		},
+	},
 
 	// ---- developer
 	DescribeDeveloper: {

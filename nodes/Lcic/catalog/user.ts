@@ -3,8 +3,8 @@ import { roomIdField, userIdField } from './fieldKit';
 import { byPage } from './paging';
 import type { FieldSpec, OperationSpec } from './types';
 
-// User Management and User Login APIs, and the room-bound logins and user details of Tencent's
-// current model.
+// User Management and User Login APIs, and the room-bound logins, user details and DeleteUser
+// of Tencent's current model.
 
 const NAME: FieldSpec = {
 	param: 'Name',
@@ -138,6 +138,19 @@ export const userOperations: OperationSpec[] = [
 			},
 			{ ...AVATAR, description: "URL of the user's new profile photo" },
 		],
+		output: { kind: 'response' },
+	},
+	{
+		resource: 'user',
+		operation: 'delete',
+		displayName: 'Delete',
+		action: 'DeleteUser',
+		// "删除已注册用户。注：如果该成员已被添加到群组，请先在群组中删除该成员。" (DeleteUser, Tencent's
+		// API page and model): delete a registered user; one in a group must leave it first.
+		description: 'Delete a registered user; remove them from their groups first (DeleteUser)',
+		sdkAppId: 'none',
+		readOnly: false,
+		fields: [userId('The user to delete. A member of a group must be removed from it first.')],
 		output: { kind: 'response' },
 	},
 	{

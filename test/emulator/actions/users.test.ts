@@ -217,6 +217,43 @@ describe('user queries and profile', () => {
 	});
 });
 
+describe('deleting a user', () => {
+	it('deletes the user and frees their OriginId', () => {
+		const h = directEmulator();
+		const { UserId } = h.call('RegisterUser', { SdkAppId: SDK, Name: 'Ada', OriginId: 'ada' });
+		expect(h.call('DeleteUser', { UserId })).toEqual({});
+		expect(h.app.users.has(String(UserId))).toBe(false);
+		expect(h.errorOf('DescribeUser', { UserId })).toBe('ResourceNotFound.User');
+		// The Origin ID can be registered again, as a new user.
+		const again = h.call('RegisterUser', { SdkAppId: SDK, OriginId: 'ada' });
+		expect(again.UserId).not.toBe(UserId);
+	});
+
+	it('refuses an unknown user, or one of another application', () => {
+		const h = directEmulator();
+		expect(h.errorOf('DeleteUser', { UserId: 'ghost' })).toBe('ResourceNotFound.User');
+		const { UserId } = h.call('RegisterUser', { SdkAppId: SDK });
+		expect(h.errorOf('DeleteUser', { UserId }, OTHER_ACCOUNT)).toBe('ResourceNotFound.User');
+		expect(h.app.users.has(String(UserId))).toBe(true);
+	});
+
+	it('refuses a group member until they leave the group', () => {
+		// "如果该成员已被添加到群组，请先在群组中删除该成员" (DeleteUser, Tencent's API page: a user
+		// added to a group must be removed from it first).
+		const h = directEmulator();
+		const { UserId } = h.call('RegisterUser', { SdkAppId: SDK });
+		const { GroupId } = h.call('CreateGroupWithMembers', {
+			SdkAppId: SDK,
+			GroupName: '7A',
+			MemberIds: [UserId],
+		});
+		expect(h.errorOf('DeleteUser', { UserId })).toBe('FailedOperation');
+		expect(h.app.users.has(String(UserId))).toBe(true);
+		h.call('DeleteGroupMember', { SdkAppId: SDK, GroupId, MemberIds: [UserId] });
+		expect(h.call('DeleteUser', { UserId })).toEqual({});
+	});
+});
+
 describe('login', () => {
 	it('logs in by UserId or OriginId with a fresh seven-day token', () => {
 		const h = directEmulator();
@@ -238,9 +275,10 @@ describe('login', () => {
 		);
 	});
 
-	it('declares the parameters of the reference (and the newer DescribeUser OriginId)', () => {
+	it('declares the parameters of the reference (and the newer DescribeUser OriginId, DeleteUser)', () => {
 		expect(Object.keys(userActions).sort()).toEqual([
 			'BatchRegister',
+			'DeleteUser',
 			'DescribeSdkAppIdUsers',
 			'DescribeUser',
 			'LoginOriginId',
@@ -251,5 +289,7 @@ describe('login', () => {
 		expect(userActions.RegisterUser.params.SdkAppId.required).toBe(true);
 		expect(Object.keys(userActions.DescribeUser.params)).toEqual(['UserId', 'OriginId']);
 		expect(userActions.LoginOriginId.params.OriginId.required).toBe(true);
+		// DeleteUserRequest (Tencent's model): only UserId, no SdkAppId.
+		expect(userActions.DeleteUser.params).toEqual({ UserId: { type: 'String', required: true } });
 	});
 });

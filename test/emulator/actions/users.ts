@@ -269,6 +269,29 @@ export const userActions: ActionTable = {
 		},
 	},
 
+	DeleteUser: {
+		params: { UserId: { type: 'String', required: true } },
+		handler(ctx) {
+			const app = ownApp(ctx);
+			const user = userOf(app, String(ctx.params.UserId));
+			// "如果该成员已被添加到群组，请先在群组中删除该成员" (DeleteUser, Tencent's API page): a
+			// group member must leave the group first. The page names no error code for it; the
+			// common FailedOperation ("Operation failed.") with a message that says why stands in.
+			const groups = [...app.groups.values()].filter((group) =>
+				group.memberIds.includes(user.UserId),
+			);
+			if (groups.length > 0) {
+				fail(
+					'FailedOperation',
+					`The user ${user.UserId} is a member of group ${groups.map((g) => g.GroupId).join(', ')}; remove them from the group first (DeleteGroupMember).`,
+				);
+			}
+			app.users.delete(user.UserId);
+			app.usersByOrigin.delete(user.OriginId);
+			return {};
+		},
+	},
+
 	LoginUser: {
 		params: { UserId: { type: 'String', required: true } },
 		handler(ctx) {
