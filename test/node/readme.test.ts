@@ -1,12 +1,15 @@
 // The README lists every resource and operation with its LCIC action: the table between the
 // markers must be exactly what the catalog says today.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+import { CREATE_OPTIONAL } from '../../nodes/Lcic/catalog/roomFields';
 
 import { operationsTable, TABLE_END, TABLE_START } from '../../scripts/operationsTable';
 import { REFERENCE_ACTIONS } from '../harness/referenceActions';
 
-const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+const ROOT = join(__dirname, '..', '..');
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 describe('README', () => {
 	it('holds the operations table generated from the catalog (npx tsx scripts/operationsTable.ts)', () => {
@@ -18,5 +21,27 @@ describe('README', () => {
 
 	it('names every action of the API reference', () => {
 		expect(REFERENCE_ACTIONS.filter((action) => !readme.includes(`\`${action}\``))).toEqual([]);
+	});
+
+	it('names every folder of nodes/Lcic in its layout', () => {
+		const folders = readdirSync(join(ROOT, 'nodes', 'Lcic'), { withFileTypes: true })
+			.filter((entry) => entry.isDirectory())
+			.map((entry) => `${entry.name}/`);
+		const layout = readme.slice(readme.indexOf('Layout'));
+		expect(folders.filter((folder) => !layout.includes(folder))).toEqual([]);
+	});
+
+	it("quotes the node's own labels for TurnOffMic", () => {
+		const field = CREATE_OPTIONAL.find((candidate) => candidate.param === 'TurnOffMic');
+		const line = readme.slice(readme.indexOf('(TurnOffMic'), readme.indexOf('(TurnOffMic') + 200);
+		for (const label of [field?.displayName, ...(field?.options ?? []).map((o) => o.name)])
+			expect(line.replace(/\s+/g, ' ')).toContain(`*${label}*`);
+	});
+});
+
+describe('package.json', () => {
+	it('names a main file only if it exists', () => {
+		const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main?: string };
+		if (pkg.main !== undefined) expect(existsSync(join(ROOT, pkg.main))).toBe(true);
 	});
 });
