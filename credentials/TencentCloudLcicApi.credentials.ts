@@ -12,12 +12,12 @@ import {
 	INTERNATIONAL_ENDPOINT,
 	REGIONAL_ENDPOINT,
 } from './endpoint';
+import { lcicCredentialTest } from './credentialTest';
 import { LCIC_REGIONS } from './regions';
 import { signLcicRequest } from './signRequest';
 
-// The credential test lives on the nodes (testedBy: 'tencentCloudLcicApiTest'): LCIC answers
-// failures with HTTP 200 and Response.Error, which a declarative test cannot turn into
-// Tencent's own code and message.
+// The "Test" button runs lcicCredentialTest (credentialTest.ts): a DescribeDeveloper call that
+// n8n sends and this credential signs, with one rule per LCIC error code.
 export class TencentCloudLcicApi implements ICredentialType {
 	name = 'tencentCloudLcicApi';
 
@@ -123,6 +123,8 @@ export class TencentCloudLcicApi implements ICredentialType {
 			description: 'Language of the messages Tencent returns with errors (X-TC-Language)',
 		},
 	];
+
+	test = lcicCredentialTest;
 
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,

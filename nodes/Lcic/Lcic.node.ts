@@ -10,7 +10,6 @@ import { findOperation } from './catalog';
 import { buildNodeProperties } from './description';
 import { executeOperation } from './execute/router';
 import { searchDocuments, searchGroups, searchRooms, searchUsers } from './methods/listSearch';
-import { tencentCloudLcicApiTest } from './methods/credentialTest';
 
 export class Lcic implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,14 +25,11 @@ export class Lcic implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'tencentCloudLcicApi', required: true, testedBy: 'tencentCloudLcicApiTest' },
-		],
+		credentials: [{ name: 'tencentCloudLcicApi', required: true }],
 		properties: buildNodeProperties(),
 	};
 
 	methods = {
-		credentialTest: { tencentCloudLcicApiTest },
 		listSearch: { searchRooms, searchGroups, searchDocuments, searchUsers },
 	};
 

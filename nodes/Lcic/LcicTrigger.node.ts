@@ -7,7 +7,6 @@ import type {
 } from 'n8n-workflow';
 
 import { searchRooms } from './methods/listSearch';
-import { tencentCloudLcicApiTest } from './methods/credentialTest';
 import { triggerProperties } from './trigger/description';
 import { latestEvent } from './trigger/manual';
 import { pollEvents } from './trigger/poll';
@@ -26,14 +25,11 @@ export class LcicTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'tencentCloudLcicApi', required: true, testedBy: 'tencentCloudLcicApiTest' },
-		],
+		credentials: [{ name: 'tencentCloudLcicApi', required: true }],
 		properties: triggerProperties,
 	};
 
 	methods = {
-		credentialTest: { tencentCloudLcicApiTest },
 		listSearch: { searchRooms },
 	};
 

@@ -1,7 +1,6 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'http';
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestFunctions,
 	IDataObject,
 	IHttpRequestOptions,
 } from 'n8n-workflow';
@@ -151,44 +150,4 @@ export function emulatorContext(
 	};
 	state.context = context as unknown as LcicContext;
 	return state;
-}
-
-/** The options n8n's legacy `helpers.request` takes, as far as the credential test uses them. */
-interface LegacyRequestOptions {
-	method?: string;
-	uri: string;
-	headers?: Record<string, unknown>;
-	body?: string | Buffer;
-	json?: boolean;
-	simple?: boolean;
-	timeout?: number;
-}
-
-/** A credential-test context whose legacy `helpers.request` really sends the request. */
-export function credentialTestContext(): ICredentialTestFunctions {
-	const request = async (options: LegacyRequestOptions): Promise<unknown> => {
-		let raw: RawResponse;
-		try {
-			raw = await send(options.uri, {
-				method: options.method ?? 'GET',
-				headers: stringHeaders(options.headers as IHttpRequestOptions['headers']),
-				body:
-					options.body === undefined
-						? undefined
-						: Buffer.isBuffer(options.body)
-							? options.body
-							: Buffer.from(options.body, 'utf8'),
-				timeoutMs: options.timeout,
-			});
-		} catch (error) {
-			throw wrapped(error);
-		}
-		// simple: false = no exception for HTTP error statuses (request-promise semantics).
-		if (raw.statusCode >= 400 && options.simple !== false) {
-			throw wrapped(Object.assign(new Error(`${raw.statusCode}`), { code: 'ERR_BAD_RESPONSE' }));
-		}
-		const text = raw.body.toString('utf8');
-		return options.json ? (JSON.parse(text) as unknown) : text;
-	};
-	return { helpers: { request }, logger: console } as unknown as ICredentialTestFunctions;
 }

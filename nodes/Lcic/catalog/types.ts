@@ -78,6 +78,8 @@ export interface FieldSpec {
 	children?: FieldSpec[];
 	/** Integer IDs (RoomId) vs string IDs (GroupId) for locators. Default: string. */
 	idType?: 'integer' | 'string';
+	/** Locators: By ID also takes several IDs separated by commas (the trigger's rooms to watch). */
+	severalIds?: boolean;
 	/** An empty value means something (SetWatermark: "" removes the watermark): an added but empty optional field is sent as "". */
 	sendEmpty?: boolean;
 }

@@ -35,6 +35,7 @@ export function resourceProperty(): INodeProperties {
 export function operationProperty(resource: ResourceKey): INodeProperties | undefined {
 	const ops = operationsOf(resource);
 	if (ops.length === 0) return undefined;
+	const firstOperation = ops[0].operation;
 	return {
 		displayName: 'Operation',
 		name: 'operation',
@@ -49,7 +50,7 @@ export function operationProperty(resource: ResourceKey): INodeProperties | unde
 				action: actionText(op),
 			}))
 			.sort(byName),
-		default: ops[0].operation,
+		default: firstOperation,
 		description: 'What to do',
 	};
 }

@@ -2,15 +2,16 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { ALL_ROOM_EVENT_TYPES, roomEventOptions } from '../catalog/events';
 import { roomIdField } from '../catalog/fieldKit';
-import { fieldProperty, locatorModes } from '../description/fieldProperty';
+import { fieldProperty } from '../description/fieldProperty';
 import { SDK_APP_ID } from '../description/names';
 
 // The trigger's parameters. The poll reads them through settings.ts only. The room picker and
 // the event labels are the action node's own (catalog and description/), so both nodes agree.
 
-const ROOM = roomIdField(
-	'A room of the application. By ID also takes several IDs separated by commas.',
-);
+const ROOM = {
+	...roomIdField('A room of the application. By ID also takes several IDs separated by commas.'),
+	severalIds: true,
+};
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -46,13 +47,7 @@ export const triggerProperties: INodeProperties[] = [
 			{
 				displayName: 'Room',
 				name: 'room',
-				values: [
-					{
-						...fieldProperty(ROOM, 'roomId'),
-						required: true,
-						modes: locatorModes(ROOM, { severalIds: true }),
-					},
-				],
+				values: [{ ...fieldProperty(ROOM, 'roomId'), required: true }],
 			},
 		],
 	},
@@ -61,7 +56,8 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'events',
 		type: 'multiOptions',
 		options: roomEventOptions(),
-		default: ALL_ROOM_EVENT_TYPES,
+		// A copy: n8n keeps the default with the node type, and must not share our list.
+		default: [...ALL_ROOM_EVENT_TYPES],
 		description: 'The event types that start the workflow. None selected means all.',
 	},
 	{
