@@ -1,11 +1,16 @@
 // `bash scripts/dev.sh demo`: the package's main job, end to end, in a real n8n against the
-// local LCIC emulator. n8n 2.x runs from ~/.cache (installed on first use), with this package
-// installed as a community node from its `npm pack` tarball:
+// local LCIC emulator. n8n 2.x runs from ~/.cache (installed on first use); this package is
+// packed, published to a local npm registry (Verdaccio on 127.0.0.1) and installed by name
+// through n8n's Settings > Community Nodes (its REST API), as users install it:
 //   1. examples/roster-sync.json with `n8n execute`: examples/students.csv -> LCIC users -> one
 //      group per class; run twice, as a nightly sync would (nothing duplicated)
 //   2. examples/room-from-form.json published under `n8n start`: the class form submitted over
 //      HTTP -> room, teacher and students logged in -> the join links the form answers with
 // It prints what n8n reports back (execution data, the form's answer), with progress.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import type { RunningEmulator } from '../test/emulator';
 import { startEmulator } from '../test/emulator';
 import {
@@ -17,8 +22,10 @@ import {
 	type FormAnswer,
 	type RosterResult,
 } from '../test/e2e/examples';
+import { packPackage } from '../test/e2e/install';
 import { startN8n } from '../test/e2e/n8nServer';
 import { withProgress } from '../test/e2e/progress';
+import { startRegistry, type LocalRegistry } from '../test/e2e/registry';
 import { openSandbox, type Sandbox } from '../test/e2e/sandbox';
 
 const tty = process.stdout.isTTY === true;
@@ -142,9 +149,18 @@ async function main(): Promise<void> {
 		`Emulator: ${emulator.url} (SdkAppId ${emulator.account.sdkAppId}); every request is TC3-signed and checked.\n`,
 	);
 	let sandbox: Sandbox | undefined;
+	let registry: LocalRegistry | undefined;
+	const work = mkdtempSync(join(tmpdir(), 'lcic-demo-'));
 	try {
 		console.log(bold('Setting up n8n'));
-		sandbox = await openSandbox(emulator);
+		registry = await withProgress('Starting a local npm registry (Verdaccio on 127.0.0.1)', () =>
+			startRegistry(),
+		);
+		const from = registry;
+		await withProgress('Packing this package (npm pack) and publishing it there', async () =>
+			from.publish(await packPackage(work)),
+		);
+		sandbox = await openSandbox(emulator, { registry: from });
 		const names = await rosterSync(sandbox, emulator);
 		await roomFromForm(sandbox, emulator, names);
 		const app = emulator.state.apps.get(emulator.account.sdkAppId);
@@ -158,7 +174,9 @@ async function main(): Promise<void> {
 		);
 	} finally {
 		sandbox?.close();
+		await registry?.stop();
 		await emulator.stop();
+		rmSync(work, { recursive: true, force: true });
 	}
 }
 

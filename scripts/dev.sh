@@ -37,9 +37,13 @@ case "${1:-}" in
     npm run --silent typecheck
     step "Linting with n8n's community-node rules (npm run lint)"
     npm run --silent lint
+    step "n8n's verification scanner on the source and the packed package (npm run scan)"
+    npm run --silent scan
+    step "actionlint on the GitHub Actions workflows (npm run lint:workflows)"
+    npm run --silent lint:workflows
     step "Running the tests (npm test)"
     npm test --silent -- --ci
-    step "End-to-end in a real n8n: the packed package and the example workflows (npm run e2e)"
+    step "End-to-end in a real n8n: installed from a local npm registry through n8n's Community Nodes, the example workflows, an update (npm run e2e)"
     npm run --silent e2e
     ;;
   bench)

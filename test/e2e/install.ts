@@ -1,16 +1,21 @@
-// The two installs a real-n8n run needs: n8n itself (cached outside the clone by
-// scripts/n8n-install.sh) and this package as `npm pack` makes it, installed the way n8n
-// installs community nodes (<user folder>/.n8n/nodes).
+// What a real-n8n run starts from: n8n itself (cached outside the clone by
+// scripts/n8n-install.sh) and this package as `npm pack` makes it, to publish to the local
+// registry (registry.ts) from which n8n installs it (communityPackages.ts).
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '..', '..');
 
 /** Runs a command without blocking the event loop (progress keeps ticking); resolves with stdout. */
-function run(command: string, args: string[], cwd: string): Promise<string> {
+export function run(
+	command: string,
+	args: string[],
+	cwd: string,
+	env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
 	return new Promise((done, fail) => {
-		const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -34,29 +39,16 @@ export async function installN8n(): Promise<string> {
 	return out.trim().split('\n').pop() ?? '';
 }
 
-/** `npm pack` of this package, installed into <home>/.n8n/nodes like a community node. */
-export async function installPackedPackage(home: string): Promise<void> {
-	const packed = (await run('npm', ['pack', '--silent', '--pack-destination', home], ROOT))
+/**
+ * This package as `npm pack` makes it (what `npm publish` would upload), unpacked into
+ * <dir>/package; returns that folder.
+ */
+export async function packPackage(dir: string): Promise<string> {
+	const packed = (await run('npm', ['pack', '--silent', '--pack-destination', dir], ROOT))
 		.trim()
 		.split('\n')
 		.pop()!;
-	const nodesDir = join(home, '.n8n', 'nodes');
-	mkdirSync(nodesDir, { recursive: true });
-	writeFileSync(
-		join(nodesDir, 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true }),
-	);
-	// n8n itself provides the peer dependency n8n-workflow.
-	await run(
-		'npm',
-		[
-			'install',
-			'--no-audit',
-			'--no-fund',
-			'--loglevel=error',
-			'--legacy-peer-deps',
-			join(home, packed),
-		],
-		nodesDir,
-	);
+	await run('tar', ['-xzf', packed], dir);
+	rmSync(join(dir, packed));
+	return join(dir, 'package');
 }

@@ -32,10 +32,11 @@ export interface RunningN8n {
 	stop(): Promise<void>;
 }
 
-/** `n8n start` until stop() is called (SIGTERM, then SIGKILL). */
-export async function startN8n(n8n: N8nCli): Promise<RunningN8n> {
+/** `n8n start` (with `env` added) until stop() is called (SIGTERM, then SIGKILL). */
+export async function startN8n(n8n: N8nCli, env: NodeJS.ProcessEnv = {}): Promise<RunningN8n> {
 	const port = await freePort();
 	const child = n8n.spawnLongRunning(['start'], {
+		...env,
 		N8N_PORT: String(port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 	});

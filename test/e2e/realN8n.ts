@@ -1,10 +1,17 @@
 // End-to-end check in a real n8n (part of `bash scripts/dev.sh test`): the package as npm would
-// ship it (`npm pack`), installed the way n8n installs community nodes (~/.n8n/nodes), loaded by
-// the real n8n CLI (cached by scripts/n8n-install.sh), running the example workflows against the
-// LCIC emulator. Every n8n process runs with a time limit; the temp folder is removed at the end.
+// ship it (`npm pack`), published as 0.1.0 to a local npm registry (Verdaccio, 127.0.0.1), and
+// installed into a fresh n8n (cached by scripts/n8n-install.sh) the way users install community
+// nodes: owner set up over REST, then Settings > Community Nodes > Install by name, which runs
+// n8n's own installer, checks and reload. The credential's Test button over REST; the example
+// workflows against the LCIC emulator; then 0.1.1 is published and installed with the Update
+// button, and the same credential and workflows (two of them active) keep working.
+// Every n8n process runs with a time limit; servers and temp folders are removed at the end.
 //   npx tsx test/e2e/realN8n.ts
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { startEmulator, type RunningEmulator } from '../emulator';
 import { finishRoom } from '../emulator/actions/roomState';
@@ -19,8 +26,19 @@ import {
 	sampleClass,
 	submitClassForm,
 } from './examples';
-import { startN8n, waitFor } from './n8nServer';
-import { openSandbox, type Sandbox } from './sandbox';
+import { updateThroughRest } from './communityPackages';
+import { packPackage } from './install';
+import type { InstalledPackage, N8nRest } from './n8nRest';
+import { freePort, waitFor } from './n8nServer';
+import { withProgress } from './progress';
+import { startRegistry, type LocalRegistry } from './registry';
+import { emulatorCredentialData, openSandbox, PACKAGE_NAME, type Sandbox } from './sandbox';
+import { scanPackage } from './scanner';
+
+/** The two releases the run publishes: the first install and the update. */
+const FIRST = '0.1.0';
+const SECOND = '0.1.1';
+const NODE_TYPES = [`${PACKAGE_NAME}.lcic`, `${PACKAGE_NAME}.lcicTrigger`];
 
 let passed = 0;
 let failed = 0;
@@ -29,6 +47,76 @@ function check(label: string, ok: boolean, detail = ''): void {
 	if (ok) passed++;
 	else failed++;
 	console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${label}${ok || !detail ? '' : `: ${detail}`}`);
+}
+
+/** The credential dialog over REST, right after the install: Save, then Test. */
+async function credentialTest(
+	rest: N8nRest,
+	installed: InstalledPackage,
+	emulator: RunningEmulator,
+): Promise<void> {
+	console.log('\nInstalled through n8n (Settings > Community Nodes, over REST)');
+	check(
+		`n8n installed ${PACKAGE_NAME}@${FIRST} from the local registry`,
+		installed.packageName === PACKAGE_NAME && installed.installedVersion === FIRST,
+		JSON.stringify(installed).slice(0, 500),
+	);
+	check(
+		'and reports both nodes',
+		JSON.stringify(installed.installedNodes.map((n) => n.type).sort()) ===
+			JSON.stringify([...NODE_TYPES].sort()),
+		JSON.stringify(installed.installedNodes),
+	);
+
+	console.log("\nThe credential's Test button (POST /rest/credentials/test)");
+	const type = 'tencentCloudLcicApi';
+	const good = emulatorCredentialData(emulator);
+	const testOf = async (name: string, data: ICredentialDataDecryptedObject) =>
+		await rest.testCredential(await rest.createCredential(name, type, data), name, type, data);
+	const ok = await testOf('LCIC good key', good);
+	check('a good key: OK', ok.status === 'OK', JSON.stringify(ok));
+	const wrongSecret = 'wrong-secret-key-never-shown';
+	const badKey = await testOf('LCIC wrong SecretKey', { ...good, secretKey: wrongSecret });
+	check(
+		"a wrong SecretKey: Tencent's code AuthFailure.SignatureFailure and its description",
+		badKey.status === 'Error' &&
+			badKey.message.startsWith('AuthFailure.SignatureFailure: Invalid signature.') &&
+			!badKey.message.includes(wrongSecret),
+		JSON.stringify(badKey),
+	);
+	const unknown = await testOf('LCIC unknown SecretId', { ...good, secretId: 'AKIDunknown0000' });
+	check(
+		'an unknown SecretId: AuthFailure.SecretIdNotFound',
+		unknown.status === 'Error' && unknown.message.startsWith('AuthFailure.SecretIdNotFound: '),
+		JSON.stringify(unknown),
+	);
+	const calls = emulator.calls.filter((c) => c.action === 'DescribeDeveloper').length;
+	check('each Test made one signed DescribeDeveloper call', calls === 3, `${calls} calls`);
+
+	// A proxy answering with a redirect: n8n must not carry the signed request to the Location
+	// (a closed port here: following it would end in ECONNREFUSED, not in our message).
+	emulator.faults.add({
+		kind: 'redirect',
+		status: 307,
+		location: `http://127.0.0.1:${await freePort()}/`,
+	});
+	const redirected = await testOf('LCIC behind a redirecting proxy', good);
+	check(
+		'a redirect: reported, not followed',
+		redirected.status === 'Error' && redirected.message.includes('redirect (HTTP 307)'),
+		JSON.stringify(redirected),
+	);
+	const unset = await testOf('LCIC regional without region', {
+		...good,
+		endpoint: 'regional',
+		region: '',
+	});
+	check(
+		'a setting that cannot work (Regional Endpoint without a Region): said before sending',
+		unset.status === 'Error' &&
+			unset.message.includes("credential's Endpoint is Regional Endpoint"),
+		JSON.stringify(unset),
+	);
 }
 
 async function packageLoads(sandbox: Sandbox): Promise<void> {
@@ -47,7 +135,7 @@ async function packageLoads(sandbox: Sandbox): Promise<void> {
 	check('n8n import:credentials takes a Tencent Cloud LCIC API credential', true);
 }
 
-async function rosterSync(sandbox: Sandbox, emulator: RunningEmulator): Promise<void> {
+async function rosterSync(sandbox: Sandbox, emulator: RunningEmulator): Promise<string> {
 	console.log('\nExample 1: roster sync from examples/students.csv');
 	const id = await importRosterSync(sandbox);
 	const students = readStudents(rosterFile(sandbox));
@@ -102,6 +190,7 @@ async function rosterSync(sandbox: Sandbox, emulator: RunningEmulator): Promise<
 			membersOf('Year 8 Physics')[0]?.includes(newcomer!) === true,
 		JSON.stringify(third.groups),
 	);
+	return id;
 }
 
 /** Example 2: a form submission schedules a class and answers with the join details. */
@@ -215,15 +304,45 @@ function runningClasses(emulator: RunningEmulator): number[] {
 	});
 }
 
-/** Examples 2 and 3 are active workflows: both run in one `n8n start`. */
-async function activeWorkflows(sandbox: Sandbox, emulator: RunningEmulator): Promise<void> {
+/** The installed package's version on disk, where n8n put it. */
+function versionOnDisk(sandbox: Sandbox): string {
+	const file = join(sandbox.home, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME, 'package.json');
+	return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
+/**
+ * Examples 2 and 3 are active workflows, published under FIRST; n8n starts, the package is
+ * updated to SECOND with the Update button, and both then run in that same `n8n start`.
+ */
+async function updateAndActiveWorkflows(
+	sandbox: Sandbox,
+	emulator: RunningEmulator,
+	registry: LocalRegistry,
+	packageDir: string,
+): Promise<void> {
 	for (const file of ['room-from-form.json', 'after-class.json']) {
 		const id = await sandbox.importExample(file);
 		await sandbox.n8n.run(['publish:workflow', `--id=${id}`]);
 	}
+	await registry.publish(packageDir, SECOND);
 	const rooms = runningClasses(emulator);
-	const server = await startN8n(sandbox.n8n);
+	const { server, rest } = await sandbox.startServer();
 	try {
+		console.log(`\nUpdate ${FIRST} -> ${SECOND} (Settings > Community Nodes > Update, over REST)`);
+		const updated = await updateThroughRest(rest, PACKAGE_NAME, SECOND);
+		check(
+			`n8n updated ${PACKAGE_NAME} to ${SECOND} and loaded both nodes`,
+			updated.installedVersion === SECOND &&
+				versionOnDisk(sandbox) === SECOND &&
+				NODE_TYPES.every((t) => updated.installedNodes.some((n) => n.type === t)),
+			JSON.stringify(updated).slice(0, 500),
+		);
+		const listed = (await rest.communityPackages()).filter((p) => p.packageName === PACKAGE_NAME);
+		check(
+			'Settings > Community Nodes lists it once, at the new version',
+			listed.length === 1 && listed[0].installedVersion === SECOND && !listed[0].failedLoading,
+			JSON.stringify(listed),
+		);
 		await roomFromForm(server.url, emulator);
 		await afterClass(emulator, rooms);
 	} catch (error) {
@@ -235,21 +354,77 @@ async function activeWorkflows(sandbox: Sandbox, emulator: RunningEmulator): Pro
 	}
 }
 
+/** After the update, with n8n stopped: the roster sync made under FIRST runs again unchanged. */
+async function rosterAfterUpdate(
+	sandbox: Sandbox,
+	emulator: RunningEmulator,
+	rosterId: string,
+): Promise<void> {
+	console.log(`\nExample 1 again, on ${SECOND}`);
+	const app = emulator.state.apps.get(emulator.account.sdkAppId)!;
+	const users = app.users.size;
+	const groups = app.groups.size;
+	const again = await runRosterSync(sandbox, rosterId);
+	check(
+		'the imported workflow and credential still run: same users, same groups, nothing new',
+		app.users.size === users &&
+			app.groups.size === groups &&
+			again.students.every((s) => app.users.has(s.UserId)) &&
+			again.groups.every((g) => g.AlreadyExisted),
+		JSON.stringify(again.groups),
+	);
+}
+
 async function main(): Promise<void> {
-	console.log('End-to-end in a real n8n: the packed package, the n8n CLI, the LCIC emulator');
+	console.log(
+		'End-to-end in a real n8n: installed from a local npm registry through n8n, the LCIC emulator',
+	);
 	const emulator = await startEmulator();
+	const work = mkdtempSync(join(tmpdir(), 'lcic-e2e-'));
+	let registry: LocalRegistry | undefined;
 	let sandbox: Sandbox | undefined;
 	try {
-		sandbox = await openSandbox(emulator);
+		registry = await withProgress('Starting a local npm registry (Verdaccio on 127.0.0.1)', () =>
+			startRegistry(),
+		);
+		const packageDir = await withProgress(
+			`Packing this package (npm pack) and publishing it as ${FIRST} to the local registry`,
+			async () => {
+				const dir = await packPackage(work);
+				await registry!.publish(dir, FIRST);
+				return dir;
+			},
+		);
+		const from = registry;
+		console.log("\nn8n's verification scanner on the tarball the registry serves");
+		const served = await from.fetchPackage(PACKAGE_NAME, FIRST);
+		const scan = await scanPackage(served, 'tarball');
+		check(
+			`@n8n/scan-community-package finds nothing in ${PACKAGE_NAME}@${FIRST} (compiled .js, package.json)`,
+			scan.passed,
+			scan.details,
+		);
+		let installed: InstalledPackage | undefined;
+		sandbox = await openSandbox(emulator, {
+			registry: from,
+			whileInstalled: async (rest, answer) => {
+				installed = answer;
+				await credentialTest(rest, answer, emulator);
+			},
+		});
+		if (!installed) throw new Error('the sandbox did not report the install');
 		await packageLoads(sandbox);
-		await rosterSync(sandbox, emulator);
-		await activeWorkflows(sandbox, emulator);
+		const rosterId = await rosterSync(sandbox, emulator);
+		await updateAndActiveWorkflows(sandbox, emulator, from, packageDir);
+		await rosterAfterUpdate(sandbox, emulator, rosterId);
 	} catch (error) {
 		failed++;
 		console.log(`  FAIL ${(error as Error).message}`);
 	} finally {
 		await emulator.stop();
+		await registry?.stop();
 		sandbox?.close();
+		rmSync(work, { recursive: true, force: true });
 	}
 	console.log(`\n${passed} passed, ${failed} failed`);
 	process.exitCode = failed > 0 ? 1 : 0;

@@ -1,15 +1,25 @@
-// A throw-away n8n for one run: the cached n8n binary, a fresh user folder with this package
-// installed as a community node, and the examples' credential pointing at the LCIC emulator.
-// Used by the demo and by the end-to-end check; close() removes the folder.
+// A throw-away n8n for one run: the cached n8n binary, a fresh user folder, an owner set up over
+// REST, this package installed by name from the local registry through n8n's own
+// community-package install (communityPackages.ts), and the examples' credential pointing at
+// the LCIC emulator. Used by the demo and by the end-to-end check; close() removes the folder.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 import type { RunningEmulator } from '../emulator';
-import { installN8n, installPackedPackage, ROOT } from './install';
+import { installThroughRest, registryEnv } from './communityPackages';
+import { installN8n, ROOT } from './install';
 import { N8nCli } from './n8nCli';
-import { freePort } from './n8nServer';
+import { N8nRest, type InstalledPackage } from './n8nRest';
+import { freePort, startN8n, type RunningN8n } from './n8nServer';
 import { withProgress } from './progress';
+import type { LocalRegistry } from './registry';
+
+export const PACKAGE_NAME = (
+	JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string }
+).name;
 
 /** The credential the example workflows name; importing one with this ID connects them. */
 export const EXAMPLE_CREDENTIAL = { id: 'lcicCredential01', name: 'Tencent Cloud LCIC' };
@@ -19,12 +29,38 @@ export interface Sandbox {
 	home: string;
 	/** The folder n8n may read files from (N8N_RESTRICT_FILE_ACCESS_TO). */
 	files: string;
+	/** What n8n answered to the install (version, nodes). */
+	installed: InstalledPackage;
+	/** `n8n start` on 127.0.0.1 using the local registry, with the owner logged in over REST. */
+	startServer(): Promise<{ server: RunningN8n; rest: N8nRest }>;
 	/** Imports examples/<file> (after `edit`) with `n8n import:workflow`; returns its ID. */
 	importExample(file: string, edit?: (text: string) => string): Promise<string>;
 	close(): void;
 }
 
-export async function openSandbox(emulator: RunningEmulator): Promise<Sandbox> {
+/** The data of a Tencent Cloud LCIC API credential for the emulator's account. */
+export function emulatorCredentialData(emulator: RunningEmulator): ICredentialDataDecryptedObject {
+	return {
+		secretId: emulator.account.secretId,
+		secretKey: emulator.account.secretKey,
+		sdkAppId: emulator.account.sdkAppId,
+		endpoint: 'custom',
+		customUrl: emulator.url,
+		language: 'en-US',
+	};
+}
+
+export interface SandboxOptions {
+	/** Where n8n installs the package from (it must hold PACKAGE_NAME already). */
+	registry: LocalRegistry;
+	/** Runs while the n8n that installed the package is still up (e.g. REST checks). */
+	whileInstalled?: (rest: N8nRest, installed: InstalledPackage) => Promise<void>;
+}
+
+export async function openSandbox(
+	emulator: RunningEmulator,
+	options: SandboxOptions,
+): Promise<Sandbox> {
 	const tools = process.env.LCIC_TOOLS_DIR ?? '~/.cache/n8n-nodes-tencent-lcic';
 	const binary = await withProgress(
 		`n8n 2.41.1 (installed into ${tools} on first use: several minutes, about 3 GB)`,
@@ -34,10 +70,6 @@ export async function openSandbox(emulator: RunningEmulator): Promise<Sandbox> {
 	const files = join(home, 'files');
 	mkdirSync(files, { recursive: true });
 	try {
-		await withProgress(
-			"Packing this package (npm pack) and installing it into n8n's nodes folder",
-			() => installPackedPackage(home),
-		);
 		const n8n = new N8nCli(
 			binary,
 			{
@@ -58,17 +90,38 @@ export async function openSandbox(emulator: RunningEmulator): Promise<Sandbox> {
 			},
 			home,
 		);
+		const startServer = async () => {
+			const server = await startN8n(n8n, registryEnv(options.registry.url));
+			try {
+				const rest = new N8nRest(server.url);
+				return { server, rest };
+			} catch (error) {
+				await server.stop();
+				throw error;
+			}
+		};
+		const installed = await withProgress(
+			`Installing ${PACKAGE_NAME} from the local registry through n8n (owner setup, Settings > Community Nodes > Install, over REST)`,
+			async () => {
+				const { server, rest } = await startServer();
+				try {
+					await rest.setupOwner();
+					const answer = await installThroughRest(rest, PACKAGE_NAME);
+					await options.whileInstalled?.(rest, answer);
+					return answer;
+				} catch (error) {
+					throw new Error(
+						`${(error as Error).message}\nn8n's log ends with: ${n8n.lastLog().slice(-1500)}`,
+					);
+				} finally {
+					await server.stop();
+				}
+			},
+		);
 		const credential = {
 			...EXAMPLE_CREDENTIAL,
 			type: 'tencentCloudLcicApi',
-			data: {
-				secretId: emulator.account.secretId,
-				secretKey: emulator.account.secretKey,
-				sdkAppId: emulator.account.sdkAppId,
-				endpoint: 'custom',
-				customUrl: emulator.url,
-				language: 'en-US',
-			},
+			data: emulatorCredentialData(emulator),
 		};
 		const credentialFile = join(home, 'credentials.json');
 		writeFileSync(credentialFile, JSON.stringify([credential]));
@@ -83,6 +136,12 @@ export async function openSandbox(emulator: RunningEmulator): Promise<Sandbox> {
 			n8n,
 			home,
 			files,
+			installed,
+			async startServer() {
+				const started = await startServer();
+				await started.rest.login();
+				return started;
+			},
 			async importExample(file, edit = (text) => text) {
 				const text = edit(readFileSync(join(ROOT, 'examples', file), 'utf8'));
 				const target = join(home, file);
