@@ -14,8 +14,17 @@ export interface RoomEventType {
 
 /** In the reference's order (class, members, recording, devices). */
 export const ROOM_EVENT_TYPES: readonly RoomEventType[] = [
-	{ value: 'RoomStart', name: 'Class Started', description: 'The class started' },
-	{ value: 'RoomEnd', name: 'Class Ended', description: 'The class ended' },
+	{
+		value: 'RoomStart',
+		name: 'Class Started',
+		description: 'The class started (LCIC event RoomStart)',
+	},
+	{
+		value: 'RoomEnd',
+		name: 'Class Ended',
+		description:
+			'The class ended (LCIC event RoomEnd); its events stay readable for one hour after',
+	},
 	{ value: 'MemberJoin', name: 'Member Joined', description: 'A user joined the room' },
 	{ value: 'MemberQuit', name: 'Member Left', description: 'A user left the room' },
 	{ value: 'RecordFinish', name: 'Recording Finished', description: 'A recording is ready' },
