@@ -127,21 +127,45 @@ describe('no access to environment variables or the file system', () => {
 describe('English only', () => {
 	// Han, Hiragana/Katakana, Hangul: the scripts of the languages Tencent's pages come in.
 	const NON_ENGLISH = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/;
-	const texts = [
-		...SHIPPED_SOURCES,
+	const documents = [
 		...filesUnder(join(ROOT, 'nodes'), /\.json$/),
 		...filesUnder(join(ROOT, 'examples'), /\.(json|csv)$/),
 		join(ROOT, 'README.md'),
 		join(ROOT, 'CHANGELOG.md'),
 	];
 
-	it.each(texts.map((file) => [file.slice(ROOT.length + 1), file]))('%s', (_name, file) => {
+	it.each(documents.map((file) => [file.slice(ROOT.length + 1), file]))('%s', (_name, file) => {
 		const lines = readFileSync(file, 'utf8')
 			.split('\n')
 			.map((line, i) => `${i + 1}: ${line}`)
 			.filter((line) => NON_ENGLISH.test(line));
 		expect(lines).toEqual([]);
 	});
+
+	// Every text the code can show (labels, descriptions, hints, error messages) is a string or
+	// template literal. Comments may quote Tencent's Chinese pages as the source of a fact.
+	it.each(SHIPPED_SOURCES.map((file) => [file.slice(ROOT.length + 1), file]))(
+		'the strings of %s',
+		(_name, file) => {
+			const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+			const found: string[] = [];
+			const visit = (node: ts.Node): void => {
+				if (
+					(ts.isStringLiteral(node) ||
+						ts.isNoSubstitutionTemplateLiteral(node) ||
+						ts.isTemplateHead(node) ||
+						ts.isTemplateMiddle(node) ||
+						ts.isTemplateTail(node)) &&
+					NON_ENGLISH.test(node.text)
+				) {
+					found.push(node.text);
+				}
+				ts.forEachChild(node, visit);
+			};
+			visit(source);
+			expect(found).toEqual([]);
+		},
+	);
 
 	it("the nodes' and the credential's descriptions as n8n reads them", () => {
 		const described = JSON.stringify([
