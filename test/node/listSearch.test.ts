@@ -1,5 +1,6 @@
 // "From List" pickers (rooms, groups, courseware, users), called the way the editor calls them:
-// through n8n-core's LoadOptionsContext, with the credential's SdkAppId, one page per call.
+// through n8n-core's LoadOptionsContext, with the credential's SdkAppId and the workflow's time
+// zone, and the token each answer returns for the next call.
 import { LoadOptionsContext } from 'n8n-core';
 import type { ILoadOptionsFunctions, INodeListSearchResult, INodeParameters } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
@@ -27,8 +28,12 @@ type Search = (
 	token?: string,
 ) => Promise<INodeListSearchResult>;
 
+// China Standard Time is UTC+8 all year; the tests run with TZ=Asia/Kolkata (jest.config.js).
+const TIME_ZONE = 'Asia/Shanghai';
+const DAY = 24 * 3600;
+
 describe('list searches ("From List")', () => {
-	const fx = useEmulator();
+	const fx = useEmulator('each');
 
 	function search(
 		method: Search,
@@ -40,11 +45,13 @@ describe('list searches ("From List")', () => {
 		const node = lcicNode({ resource: 'room', operation: 'get', ...parameters }, undefined, {
 			type,
 		});
+		const settings = { timezone: TIME_ZONE };
 		const workflow = new Workflow({
 			nodes: [node],
 			connections: {},
 			nodeTypes: createNodeTypes(),
 			active: false,
+			settings,
 		});
 		const workflowData = {
 			id: 'w',
@@ -54,6 +61,7 @@ describe('list searches ("From List")', () => {
 			isArchived: false,
 			nodes: [node],
 			connections: {},
+			settings,
 			createdAt: new Date(),
 			updatedAt: new Date(),
 		};
@@ -68,16 +76,119 @@ describe('list searches ("From List")', () => {
 		return method.call(context, filter, token);
 	}
 
-	it('finds rooms by name or ID within half a year of now', async () => {
-		const algebra = await fx.session.room({ Name: 'Algebra 7A' });
-		await fx.session.room({ Name: 'Biology 8B' });
+	/** Every entry of a search, following its tokens; and how many calls that took. */
+	async function searchAll(method: Search, filter?: string) {
+		const names: string[] = [];
+		let calls = 0;
+		let token: string | undefined;
+		do {
+			const answer = await search(method, filter, token);
+			calls++;
+			names.push(...answer.results.map((result) => result.name.replace(/ \([^)]*\)$/, '')));
+			token = answer.paginationToken as string | undefined;
+		} while (token !== undefined && calls < 50);
+		return { names, calls };
+	}
+
+	const countCalls = (action: string) =>
+		fx.emulator.calls.filter((call) => call.action === action).length;
+
+	/** `count` users, 1000 per BatchRegister call (User > Create Many). */
+	async function registerUsers(
+		count: number,
+		name: (i: number) => string,
+		originPrefix = 'origin',
+	): Promise<void> {
+		for (let start = 0; start < count; start += 1000) {
+			const size = Math.min(1000, count - start);
+			await fx.session.ok('BatchRegister', {
+				Users: Array.from({ length: size }, (_, i) => ({
+					Name: name(start + i),
+					OriginId: `${originPrefix}-${start + i}`,
+				})),
+			});
+		}
+	}
+
+	it('labels rooms with their start time in the workflow time zone and finds them by name or ID', async () => {
+		// 09:00 in Shanghai (UTC+8), two days from now: inside the picker's window.
+		const shanghaiDay = Math.floor((fx.emulator.clock.now() + 8 * 3600) / DAY) + 2;
+		const start = shanghaiDay * DAY + (9 - 8) * 3600;
+		const date = new Date(shanghaiDay * DAY * 1000).toISOString().slice(0, 10);
+		const algebra = await fx.session.room({
+			Name: 'Algebra 7A',
+			StartTime: start,
+			EndTime: start + 3600,
+		});
+		await fx.session.room({ Name: 'Biology 8B', StartTime: start, EndTime: start + 3600 });
 		const byName = await search(searchRooms, 'algebra');
-		expect(byName.results).toEqual([{ name: `Algebra 7A (${algebra})`, value: String(algebra) }]);
+		expect(byName.results).toEqual([
+			{ name: `Algebra 7A, ${date} 09:00 (${algebra})`, value: String(algebra) },
+		]);
 		const byId = await search(searchRooms, String(algebra));
 		expect(byId.results.map((r) => r.value)).toEqual([String(algebra)]);
 	});
 
-	it('pages through groups 100 at a time with a next-page token', async () => {
+	it('finds a room by its ID even outside the half year the list covers', async () => {
+		const now = fx.emulator.clock.now();
+		const far = await fx.session.room({
+			Name: 'Next year',
+			StartTime: now + 300 * DAY,
+			EndTime: now + 300 * DAY + 3600,
+		});
+		expect((await search(searchRooms, 'next year')).results).toEqual([]);
+		const { results } = await search(searchRooms, String(far));
+		expect(results.map((r) => r.value)).toEqual([String(far)]);
+	});
+
+	it('reads on past the first page until it has a page of matches, then hands over a token', async () => {
+		// DescribeSdkAppIdUsers pages hold 100 users (the catalog's page size); the 250 students
+		// come after 250 teachers, so none of them is on the first two pages.
+		await registerUsers(250, (i) => `Teacher ${i}`, 'teacher');
+		await registerUsers(250, (i) => `Student ${i}`, 'student');
+		const first = await search(searchUsers, 'student');
+		// Page 3 holds 50 students and page 4 100 more: the answer is full after page 4.
+		expect(first.results).toHaveLength(150);
+		expect(first.results[0].name).toMatch(/^Student 0, Origin ID student-0 \(/);
+		expect(first.paginationToken).toBe('5');
+		const rest = await search(searchUsers, 'student', first.paginationToken as string);
+		expect(rest.results).toHaveLength(100);
+		expect(rest.paginationToken).toBeUndefined();
+		const names = [...first.results, ...rest.results].map((r) => r.name.split(',')[0]);
+		expect(new Set(names).size).toBe(250);
+		expect(names.every((name) => name.startsWith('Student '))).toBe(true);
+	});
+
+	it('reads at most 20 pages per call: a rare match far down the list is found over a few calls', async () => {
+		await registerUsers(2450, (i) => `Student ${i}`);
+		await registerUsers(1, () => 'Zoe Quill', 'quill');
+		fx.emulator.resetCalls();
+		const first = await search(searchUsers, 'quill');
+		expect(first.results).toEqual([]);
+		expect(countCalls('DescribeSdkAppIdUsers')).toBe(20);
+		expect(first.paginationToken).toBe('21');
+		const { names, calls } = await searchAll(searchUsers, 'quill');
+		expect(names).toEqual(['Zoe Quill, Origin ID quill-0']);
+		expect(calls).toBe(2);
+		// Her Origin ID typed whole finds her at once (DescribeUser), first.
+		const direct = await search(searchUsers, 'quill-0');
+		expect(direct.results[0].name).toMatch(/^Zoe Quill, Origin ID quill-0 \(/);
+	});
+
+	it('finds a user directly by Origin ID or UserId, first in the list', async () => {
+		await registerUsers(300, (i) => `Student ${i}`);
+		const userId = await fx.session.user({ Name: 'Ada Lovelace', OriginId: 'S1001' });
+		const byOrigin = await search(searchUsers, 'S1001');
+		expect(byOrigin.results[0]).toEqual({
+			name: `Ada Lovelace, Origin ID S1001 (${userId})`,
+			value: userId,
+		});
+		expect(byOrigin.results.filter((r) => r.value === userId)).toHaveLength(1);
+		expect((await search(searchUsers, userId)).results[0].value).toBe(userId);
+		expect((await search(searchUsers, 'lovelace')).results.map((r) => r.value)).toEqual([userId]);
+	});
+
+	it('pages through groups with a next-page token when no filter is typed', async () => {
 		// One BatchCreateGroupWithMembers call (Group > Create Many) rather than 150 paced calls.
 		await fx.session.ok('BatchCreateGroupWithMembers', {
 			GroupBaseInfos: Array.from({ length: 150 }, (_, i) => ({ GroupName: `Group ${i}` })),
@@ -88,8 +199,18 @@ describe('list searches ("From List")', () => {
 		const second = await search(searchGroups, undefined, first.paginationToken as string);
 		expect(second.results).toHaveLength(50);
 		expect(second.paginationToken).toBeUndefined();
+		// A filter reads the whole list (groups come 1000 a page when filtered): matches beyond
+		// the first 100 are found too.
 		const filtered = await search(searchGroups, 'group 14');
-		expect(filtered.results.map((r) => r.name.split(' (')[0])).toEqual(['Group 14']);
+		expect(filtered.results.map((r) => r.name.split(' (')[0])).toEqual([
+			'Group 14',
+			...Array.from({ length: 10 }, (_, i) => `Group 14${i}`),
+		]);
+		const groupId = String(filtered.results[0].value);
+		// A group ID typed whole is looked up directly and shown first, once.
+		const byId = (await search(searchGroups, groupId)).results.map((r) => r.value);
+		expect(byId[0]).toBe(groupId);
+		expect(byId.filter((value) => value === groupId)).toHaveLength(1);
 	});
 
 	it('lets LCIC filter courseware by name and links each document', async () => {
@@ -107,14 +228,6 @@ describe('list searches ("From List")', () => {
 			},
 		]);
 		expect(fx.emulator.calls.at(-1)?.params).toMatchObject({ Keyword: 'Fractions' });
-	});
-
-	it('finds users by name or student number (Origin ID)', async () => {
-		const userId = await fx.session.user({ Name: 'Ada Lovelace', OriginId: 'S1001' });
-		expect((await search(searchUsers, 's1001')).results).toEqual([
-			{ name: `Ada Lovelace (${userId})`, value: userId },
-		]);
-		expect((await search(searchUsers, 'lovelace')).results.map((r) => r.value)).toEqual([userId]);
 	});
 
 	it("lists the application the node names in SdkAppId, else the credential's", async () => {

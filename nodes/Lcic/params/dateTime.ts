@@ -115,3 +115,9 @@ export function isoInZone(seconds: number, timeZone: string = DEFAULT_TIME_ZONE)
 	// Only an out-of-range instant has no ISO text; show the number rather than "null".
 	return text ?? String(seconds);
 }
+
+/** Unix seconds as short wall-clock text in `timeZone` (2026-12-01 09:00), for labels. */
+export function localTimeText(seconds: number, timeZone: string = DEFAULT_TIME_ZONE): string {
+	const time = DateTime.fromSeconds(seconds, { zone: zoneOf(timeZone) });
+	return time.isValid ? time.toFormat('yyyy-MM-dd HH:mm') : String(seconds);
+}
