@@ -161,7 +161,7 @@ describe('buildRequestBody', () => {
 		).toContain('"Start Time" (StartTime) must be before "End Time" (EndTime)');
 		expect(
 			failure('DescribeRoom', { roomId: { __rl: true, mode: 'id', value: 'abc' } }).message,
-		).toContain('"Room" must be a number');
+		).toContain('"Room" must be a whole number in decimal digits');
 	});
 
 	it('reads integer lists and multi-options from arrays or text', () => {

@@ -89,6 +89,7 @@ export const roomExtraOperations: OperationSpec[] = [
 				displayName: 'Push URLs',
 				description: 'The addresses to push the stream to (RTMP), comma-separated',
 				type: 'stringList',
+				textKind: 'line',
 				required: true,
 				default: '',
 				placeholder: 'e.g. rtmp://push.example.com/live/class-101',

@@ -82,6 +82,16 @@ export interface FieldSpec {
 	severalIds?: boolean;
 	/** An empty value means something (SetWatermark: "" removes the watermark): an added but empty optional field is sent as "". */
 	sendEmpty?: boolean;
+	/**
+	 * How text is held (params/values.ts): 'id' one token, 'name' one line of at most 256,
+	 * 'line' one line, 'text' line breaks allowed. Default: from the type and the LCIC name
+	 * (locators, lists and *Id(s) are IDs, *Name names, the rest text).
+	 */
+	textKind?: 'id' | 'name' | 'line' | 'text';
+	/** Most characters of a text value, when LCIC states it (else the kind's default). */
+	maxLength?: number;
+	/** entries: no two entries may share this member (BatchRegister: OriginId). */
+	uniqueBy?: string;
 }
 
 export type OutputSpec =

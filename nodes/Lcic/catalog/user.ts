@@ -40,6 +40,7 @@ const USERS: FieldSpec = {
 	required: true,
 	default: '[]',
 	min: 1,
+	uniqueBy: 'OriginId',
 	children: [NAME, ORIGIN_ID, AVATAR],
 };
 

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { requestOptionsOf } from '../catalog';
 import type { ItemOutput } from '../catalog/hooks';
 import type { OperationSpec } from '../catalog/types';
-import { listRecords, toOutputItems } from '../params';
+import { listRecords, readListLimit, toOutputItems } from '../params';
 import { lcicApiRequestAllItems } from '../transport';
 import { sendCalls, type Recover } from './calls';
 import { doneResponse, settleOutcomes } from './progress';
@@ -20,8 +20,7 @@ export async function runSingle(
 	recover?: Recover,
 ): Promise<ItemOutput> {
 	if (op.paging) {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
+		const limit = readListLimit.call(this, itemIndex);
 		const records = await lcicApiRequestAllItems.call(this, op.action, body, op.paging, {
 			...requestOptionsOf(op, itemIndex),
 			limit,

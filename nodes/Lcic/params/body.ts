@@ -13,6 +13,7 @@ import {
 import { chooseSdkAppId } from '../transport';
 import { convertStructured, convertValue } from './convert';
 import { FieldError } from './fieldError';
+import { readListLimit } from './listLimit';
 
 const LOCATORS = new Set(['room', 'group', 'document', 'user']);
 const NO_SDK_APP_ID = "No SdkAppId: set one in the credential or in the operation's SdkAppId field";
@@ -89,6 +90,9 @@ function build(
 			}
 		}
 	}
+
+	// Checked with the rest, before anything is sent; runSingle reads it again.
+	if (op.paging) readListLimit.call(this, itemIndex);
 
 	const problem = op.validate?.(body, { timeZone });
 	if (problem) throw new FieldError(problem);

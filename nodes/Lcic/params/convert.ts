@@ -4,6 +4,14 @@ import type { FieldOption, FieldSpec } from '../catalog/types';
 import { fieldKey, groupName } from '../description/names';
 import { DEFAULT_TIME_ZONE, toEpochSeconds } from './dateTime';
 import { FieldError, shown } from './fieldError';
+import {
+	checkJsonText,
+	checkText,
+	decimal,
+	decimalInteger,
+	textKindOf,
+	withoutRepeats,
+} from './values';
 
 // One converter per field type: the node's value in, the LCIC value out, or undefined for
 // "not set" (the parameter is then left out of the request). Messages name the field as the
@@ -44,16 +52,41 @@ function checkCount(field: FieldSpec, label: string, count: number): void {
 	}
 }
 
+/** IDs that are numbers (RoomId) count from 1; 0 and negatives name no room. */
+function isNumericId(field: FieldSpec): boolean {
+	return field.type === 'room' || (field.type === 'integerList' && textKindOf(field) === 'id');
+}
+
 function toNumber(field: FieldSpec, label: string, value: Value, whole: boolean): number {
-	const number = typeof value === 'string' ? Number(value.trim()) : value;
-	if (typeof number !== 'number' || !Number.isFinite(number)) {
-		throw new FieldError(`"${label}" must be a number (got ${shown(value)})`);
+	const number = decimal(value);
+	const what =
+		field.type === 'integerList'
+			? 'list whole numbers'
+			: whole
+				? 'be a whole number'
+				: 'be a number';
+	if (number === undefined) {
+		throw new FieldError(
+			`"${label}" must ${what} in decimal digits, such as ${whole ? '12' : '2.5'} (got ${shown(value)})`,
+		);
 	}
 	if (whole && !Number.isInteger(number)) {
-		throw new FieldError(`"${label}" must be a whole number (got ${number})`);
+		throw new FieldError(`"${label}" must ${what} (got ${shown(value)})`);
+	}
+	if (whole && decimalInteger(value) === undefined) {
+		throw new FieldError(`"${label}" is too large to send exactly (got ${shown(value)})`);
+	}
+	if (isNumericId(field) && field.min === undefined && number < 1) {
+		throw new FieldError(`"${label}" must be an ID of 1 or more (got ${shown(value)})`);
 	}
 	checkRange(field, label, number);
 	return number;
+}
+
+function toText(field: FieldSpec, label: string, value: Value): string {
+	if (typeof value === 'object' || typeof value === 'function' || typeof value === 'symbol')
+		throw new FieldError(`"${label}" must be text (got ${shown(value)})`);
+	return checkText(field, label, String(value));
 }
 
 function describeOptions(options: FieldOption[]): string {
@@ -138,8 +171,9 @@ function toObject(
 	const result: IDataObject = {};
 	if (!byKey) {
 		for (const [name, value] of Object.entries(source)) {
-			if (!children.some((child) => child.param === name))
-				result[name] = value as IDataObject[string];
+			if (children.some((child) => child.param === name)) continue;
+			checkJsonText(`${label}: ${name}`, value);
+			result[name] = value as IDataObject[string];
 		}
 	}
 	for (const child of children) {
@@ -164,12 +198,40 @@ function toEntries(
 		throw new FieldError(`"${label}" must be a JSON array of objects (got ${shown(parsed)})`);
 	}
 	checkCount(field, label, parsed.length);
-	return parsed.map((entry, index) => {
-		if (!isPlainObject(entry)) {
-			throw new FieldError(`"${label}" entry ${index + 1} must be an object (got ${shown(entry)})`);
+	return checkUnique(
+		field,
+		label,
+		parsed.map((entry, index) => {
+			if (!isPlainObject(entry)) {
+				throw new FieldError(
+					`"${label}" entry ${index + 1} must be an object (got ${shown(entry)})`,
+				);
+			}
+			return toObject(field, `${label} ${index + 1}`, entry, false, timeZone);
+		}),
+	);
+}
+
+/**
+ * Entries that must not share a member (two users with one Origin ID: LCIC would register one
+ * and silently give it the second entry's name) are refused, naming both.
+ */
+function checkUnique(field: FieldSpec, label: string, entries: IDataObject[]): IDataObject[] {
+	const key = field.uniqueBy;
+	if (!key) return entries;
+	const first = new Map<unknown, number>();
+	entries.forEach((entry, index) => {
+		const value = entry[key];
+		if (value === undefined || value === '') return;
+		const earlier = first.get(value);
+		if (earlier !== undefined) {
+			throw new FieldError(
+				`"${label}" ${earlier + 1} and ${index + 1} have the same ${key} ${shown(value)}: each ${key} may appear once`,
+			);
 		}
-		return toObject(field, `${label} ${index + 1}`, entry, false, timeZone);
+		first.set(value, index);
 	});
+	return entries;
 }
 
 /** Rows of an entries fixedCollection ({ entry: [...] }) or the object of an object one ({ values: {...} }). */
@@ -184,7 +246,11 @@ export function convertStructured(
 		const rows = Array.isArray(group) ? (group as IDataObject[]) : [];
 		if (rows.length === 0) return undefined;
 		checkCount(field, label, rows.length);
-		return rows.map((row, index) => toObject(field, `${label} ${index + 1}`, row, true, timeZone));
+		return checkUnique(
+			field,
+			label,
+			rows.map((row, index) => toObject(field, `${label} ${index + 1}`, row, true, timeZone)),
+		);
 	}
 	return isPlainObject(group) ? toObject(field, label, group, true, timeZone) : undefined;
 }
@@ -200,9 +266,7 @@ export function convertValue(
 	if (isEmpty(value)) return undefined;
 	switch (field.type) {
 		case 'string':
-			if (typeof value === 'object')
-				throw new FieldError(`"${label}" must be text (got ${shown(value)})`);
-			return String(value);
+			return toText(field, label, value);
 		case 'integer':
 			return toNumber(field, label, value, true);
 		case 'number':
@@ -231,24 +295,25 @@ export function convertValue(
 			const list = toList(value).map((element) => {
 				if (typeof element === 'object')
 					throw new FieldError(`"${label}" must list text values (got ${shown(element)})`);
-				return String(element);
+				return toText(field, label, element);
 			});
-			checkCount(field, label, list.length);
-			return list.length ? list : undefined;
+			// A repeated ID is sent once (first place kept): LCIC refuses some repeats (SubGroupIds:
+			// "Duplicate group IDs are not allowed") and the others mean nothing more.
+			const unique = withoutRepeats(list);
+			checkCount(field, label, unique.length);
+			return unique.length ? unique : undefined;
 		}
 		case 'integerList': {
-			const list = toList(value).map((element) => {
-				const number = typeof element === 'string' ? Number(element) : element;
-				if (typeof number !== 'number' || !Number.isInteger(number)) {
-					throw new FieldError(`"${label}" must list whole numbers (got ${shown(element)})`);
-				}
-				return number;
-			});
-			checkCount(field, label, list.length);
-			return list.length ? list : undefined;
+			const list = toList(value).map((element) => toNumber(field, label, element, true));
+			const unique = withoutRepeats(list);
+			checkCount(field, label, unique.length);
+			return unique.length ? unique : undefined;
 		}
-		case 'json':
-			return parseJson(label, value);
+		case 'json': {
+			const parsed = parseJson(label, value);
+			checkJsonText(label, parsed);
+			return parsed;
+		}
 		case 'object': {
 			const parsed = parseJson(label, value);
 			if (!isPlainObject(parsed))
@@ -264,6 +329,6 @@ export function convertValue(
 			if (field.idType === 'integer') return toNumber(field, label, value, true);
 			if (typeof value === 'object')
 				throw new FieldError(`"${label}" must be an ID (got ${shown(value)})`);
-			return String(value).trim();
+			return toText(field, label, value);
 	}
 }

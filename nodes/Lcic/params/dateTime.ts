@@ -20,9 +20,13 @@ const DAY = 24 * 60 * MINUTE;
 /** The zone when a caller has none (pure helpers, tests): UTC, never the OS zone. */
 export const DEFAULT_TIME_ZONE = 'UTC';
 
+/** 9999-12-31T23:59:59Z: beyond it a date has no ISO text (and no meaning for a class). */
+const LATEST_SECONDS = 253_402_300_799;
+
 function fromNumber(value: number): number | undefined {
 	if (!Number.isFinite(value) || value < 0) return undefined;
-	return Math.floor(value > MILLISECONDS_THRESHOLD ? value / 1000 : value);
+	const seconds = Math.floor(value > MILLISECONDS_THRESHOLD ? value / 1000 : value);
+	return seconds <= LATEST_SECONDS ? seconds : undefined;
 }
 
 function hasToMillis(value: object): value is { toMillis: () => number } {

@@ -4,8 +4,10 @@ export class FieldError extends Error {}
 
 /** How a value is shown in a message: short, and never a whole object. */
 export function shown(value: unknown): string {
+	// JSON quoting shows control characters and broken surrogates as escapes (\u0000), so the
+	// message itself stays printable.
 	if (typeof value === 'string')
-		return value.length > 60 ? `"${value.slice(0, 57)}..."` : `"${value}"`;
+		return value.length > 60 ? `${JSON.stringify(value.slice(0, 57))}...` : JSON.stringify(value);
 	if (Array.isArray(value)) return `a list of ${value.length}`;
 	if (typeof value === 'object' && value !== null) return 'an object';
 	return String(value);

@@ -2,3 +2,4 @@
 export { buildRequestBody } from './body';
 export { isoKey, listRecords, toOutputItems } from './output';
 export { isoInZone, toEpochSeconds, wallClockToMillis } from './dateTime';
+export { readListLimit } from './listLimit';

@@ -21,7 +21,10 @@ export async function lcicApiRequestAllItems(
 	paging: PagingSpec,
 	options: PageOptions = {},
 ): Promise<IDataObject[]> {
-	const limit = options.limit !== undefined && options.limit > 0 ? options.limit : Infinity;
+	// No limit means every record; a limit below 1 is a caller's bug, never "every record".
+	if (options.limit !== undefined && !(Number.isInteger(options.limit) && options.limit >= 1))
+		throw new Error(`A record limit must be a whole number of at least 1 (got ${options.limit})`);
+	const limit = options.limit ?? Infinity;
 	const size = Math.min(paging.maxPageSize, limit);
 	const maxPages = options.maxPages ?? 100_000;
 	const records: IDataObject[] = [];

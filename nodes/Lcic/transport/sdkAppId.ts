@@ -21,12 +21,20 @@ export function chooseSdkAppId(
 	override: unknown,
 	fallback: number | undefined,
 ): number | undefined {
-	const value =
-		typeof override === 'string' && override.trim() !== '' ? Number(override) : override;
-	if (value === undefined || value === null || value === '' || value === 0) return fallback;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+	const text = typeof override === 'string' ? override.trim() : undefined;
+	if (override === undefined || override === null || text === '' || override === 0) return fallback;
+	// Decimal digits only: "0x10" and "1e3" are not application IDs.
+	const value = text !== undefined ? (/^\d+$/.test(text) ? Number(text) : NaN) : override;
+	if (value === 0) return fallback;
+	if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+		const got =
+			typeof override === 'object'
+				? Array.isArray(override)
+					? 'a list'
+					: 'an object'
+				: JSON.stringify(String(override)).slice(0, 40);
 		throw new Error(
-			`"SdkAppId" must be a whole number, or 0 to use the credential's default (got ${String(override)})`,
+			`"SdkAppId" must be a whole number in decimal digits, or 0 to use the credential's default (got ${got})`,
 		);
 	}
 	return value;
