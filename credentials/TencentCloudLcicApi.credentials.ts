@@ -16,8 +16,9 @@ import { lcicCredentialTest } from './credentialTest';
 import { LCIC_REGIONS } from './regions';
 import { signLcicRequest } from './signRequest';
 
-// The "Test" button runs lcicCredentialTest (credentialTest.ts): a DescribeDeveloper call that
-// n8n sends and this credential signs, with one rule per LCIC error code.
+// The "Test" button runs lcicCredentialTest (credentialTest.ts): a DescribeSdkAppIdUsers call
+// for the Default SdkAppId that n8n sends and this credential signs, with one rule per LCIC
+// error code.
 export class TencentCloudLcicApi implements ICredentialType {
 	name = 'tencentCloudLcicApi';
 

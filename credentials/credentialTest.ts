@@ -10,7 +10,12 @@ import { JSON_CONTENT_TYPE } from './tc3Signer';
 
 // The credential's "Test" button. n8n runs this request itself (its HTTP stack, its proxy and
 // outbound policy), signed by the credential's authenticate(), the same way every node request
-// is signed. DescribeDeveloper needs no parameters and only reads.
+// is signed. It checks the key and the Default SdkAppId in one read: DescribeSdkAppIdUsers for
+// one user of the Default SdkAppId. Tencent Cloud checks the signature before the parameters,
+// so an AuthFailure code is about the key, and a parameter code (the only parameter that can be
+// wrong is SdkAppId) is about the Default SdkAppId: 0 (not set) or no application of this
+// account. n8n resolves $credentials in the request (its RoutingNode, as for every declarative
+// credential test).
 //
 // LCIC answers a failure with HTTP 200 and Response.Error.{Code,Message}, so the HTTP status
 // says nothing: n8n's rules for a successful response do. n8n fails the test with the message
@@ -23,8 +28,8 @@ import { JSON_CONTENT_TYPE } from './tc3Signer';
 /**
  * The "Common Error Codes" table of the LCIC API reference (Tencent Cloud's LCIC API
  * documentation, Error Codes > Common Error Codes), codes and descriptions as Tencent writes
- * them, plus the service code AuthFailure from its "Service Error Codes" table. DescribeDeveloper's own
- * table adds only FailedOperation.ClassExpired, which a call without a room cannot meet.
+ * them, plus the service code AuthFailure from its "Service Error Codes" table. The codes about
+ * parameters get SDK_APP_ID_ADVICE instead of the general hint (see SDK_APP_ID_CODES).
  */
 export const COMMON_ERROR_CODES: ReadonlyArray<readonly [code: string, description: string]> = [
 	['ActionOffline', 'This API has been deprecated.'],
@@ -88,6 +93,23 @@ export const COMMON_ERROR_CODES: ReadonlyArray<readonly [code: string, descripti
 	['UnsupportedRegion', 'API does not support the requested region.'],
 ];
 
+/**
+ * Codes about the request's parameters. The test sends only SdkAppId (and a first page of one
+ * user), so each of them means the Default SdkAppId is wrong. InvalidParameter.SdkAppId is in
+ * DescribeSdkAppIdUsers' own error table of the reference: "`SdkAppId` is incorrect."
+ */
+export const SDK_APP_ID_CODES: ReadonlyArray<readonly [code: string, description: string]> = [
+	['InvalidParameter.SdkAppId', 'SdkAppId is incorrect.'],
+	['InvalidParameter', 'Incorrect parameter.'],
+	['InvalidParameterValue', 'Invalid parameter value.'],
+	['MissingParameter', 'A parameter is missing.'],
+	['ResourceNotFound', 'The resource does not exist.'],
+];
+
+/** What the test says after a code of SDK_APP_ID_CODES. */
+export const SDK_APP_ID_ADVICE =
+	"The key was accepted, but the credential's Default SdkAppId is 0 (not set) or is not an application of this Tencent Cloud account. Enter the SdkAppId shown in the LCIC console under Application Management, such as 1400123456. (Leave it at 0 only if every node sets its own SdkAppId under Options.)";
+
 /** HTTP statuses LCIC itself never sends (it answers 200): something else answered. */
 const NOT_LCIC_STATUSES = [400, 401, 403, 404, 405, 500, 502, 503, 504];
 /** Redirects: LCIC never redirects, and following one would carry the signed request elsewhere. */
@@ -95,17 +117,25 @@ const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 
 /** What the test says for one LCIC error code: the code, Tencent's words, our advice. */
 export function credentialTestMessage(code: string, description: string): string {
-	const hint = hintFor(code);
-	return `${code}: ${description}${hint ? ` ${hint}` : ''}`;
+	const advice = SDK_APP_ID_CODES.some(([sdkAppIdCode]) => sdkAppIdCode === code)
+		? SDK_APP_ID_ADVICE
+		: hintFor(code);
+	return `${code}: ${description}${advice ? ` ${advice}` : ''}`;
 }
 
-/** The message when the answer carries no DeveloperId and matched no code above. */
-export const NO_DEVELOPER_ID_MESSAGE =
-	"The Endpoint did not confirm the key: its answer to DescribeDeveloper has no DeveloperId. Either the Endpoint is not the LCIC API (check the credential's Endpoint and Custom Base URL), or LCIC answered with an error code not listed in its reference: run any LCIC operation with this credential to see Tencent's code, message and RequestId.";
+/** The message when the answer carries no Total (every answer of the list has one) and matched no code above. */
+export const NOT_CONFIRMED_MESSAGE =
+	"The Endpoint did not confirm the key and the Default SdkAppId: its answer to DescribeSdkAppIdUsers has no Total. Either the Endpoint is not the LCIC API (check the credential's Endpoint and Custom Base URL), or LCIC answered with an error code not listed in its reference: run any LCIC operation with this credential to see Tencent's code, message and RequestId.";
+
+/** Every code the test has a rule for: the SdkAppId codes first (InvalidParameter.SdkAppId before the rest). */
+const RULE_CODES = [
+	...SDK_APP_ID_CODES,
+	...COMMON_ERROR_CODES.filter(([code]) => !SDK_APP_ID_CODES.some(([own]) => own === code)),
+];
 
 // n8n types the rules as one kind per array, but reads each rule by its own type.
 const bodyRules: IAuthenticateRuleResponseSuccessBody[] = [
-	...COMMON_ERROR_CODES.map(
+	...RULE_CODES.map(
 		([code, description]): IAuthenticateRuleResponseSuccessBody => ({
 			type: 'responseSuccessBody',
 			properties: {
@@ -115,10 +145,10 @@ const bodyRules: IAuthenticateRuleResponseSuccessBody[] = [
 			},
 		}),
 	),
-	// A success always carries Response.DeveloperId: its absence is a failure, whatever it was.
+	// A success always carries Response.Total: its absence is a failure, whatever it was.
 	{
 		type: 'responseSuccessBody',
-		properties: { key: 'Response.DeveloperId', value: undefined, message: NO_DEVELOPER_ID_MESSAGE },
+		properties: { key: 'Response.Total', value: undefined, message: NOT_CONFIRMED_MESSAGE },
 	},
 ];
 
@@ -149,10 +179,11 @@ export const lcicCredentialTest: ICredentialTestRequest = {
 		url: '/',
 		headers: {
 			'Content-Type': JSON_CONTENT_TYPE,
-			'X-TC-Action': 'DescribeDeveloper',
+			'X-TC-Action': 'DescribeSdkAppIdUsers',
 			'X-TC-Version': LCIC_API_VERSION,
 		},
-		body: {},
+		// The Default SdkAppId as a number (0 when not set: LCIC then names the parameter).
+		body: { SdkAppId: '={{ Number($credentials.sdkAppId) || 0 }}', Page: 1, Limit: 1 },
 		// n8n's HTTP client would follow a redirect with the signed request and the token.
 		disableFollowRedirect: true,
 	},

@@ -61,8 +61,14 @@ function customBaseUrl(value: unknown): string {
 			"The credential's Custom Base URL contains spaces or control characters. Enter a URL such as https://lcic-proxy.example.com.",
 		);
 	}
-	const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(custom) ? custom : `https://${custom}`;
-	const url = parseUrl(withScheme);
+	// Without a scheme the URL is ambiguous (the emulator and most proxies on a LAN speak plain
+	// HTTP; guessing https gives an EPROTO that says nothing about the cause): ask for it.
+	if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(custom)) {
+		throw new EndpointConfigError(
+			`The credential's Custom Base URL "${custom}" has no scheme. Add http:// or https:// in front, such as http://${custom} for the local emulator or https://${custom} for an HTTPS proxy.`,
+		);
+	}
+	const url = parseUrl(custom);
 	if (!url) {
 		throw new EndpointConfigError(
 			`The credential's Custom Base URL "${custom}" is not a valid URL. Enter a URL such as https://lcic-proxy.example.com.`,

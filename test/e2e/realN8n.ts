@@ -90,8 +90,37 @@ async function credentialTest(
 		unknown.status === 'Error' && unknown.message.startsWith('AuthFailure.SecretIdNotFound: '),
 		JSON.stringify(unknown),
 	);
-	const calls = emulator.calls.filter((c) => c.action === 'DescribeDeveloper').length;
-	check('each Test made one signed DescribeDeveloper call', calls === 3, `${calls} calls`);
+	const calls = emulator.calls.filter((c) => c.action === 'DescribeSdkAppIdUsers');
+	check(
+		'each Test made one signed read of the Default SdkAppId (DescribeSdkAppIdUsers)',
+		calls.length === 3 && calls.every((c) => c.params.SdkAppId === good.sdkAppId),
+		`${calls.length} calls`,
+	);
+	// The reference's code for an SdkAppId of no application of the account:
+	// InvalidParameter.SdkAppId, "`SdkAppId` is incorrect."
+	for (const [what, sdkAppId] of [
+		['0 (not set)', 0],
+		['of no application of the account', 1400999999],
+	] as const) {
+		const wrongApp = await testOf(`LCIC SdkAppId ${what}`, { ...good, sdkAppId });
+		check(
+			`a Default SdkAppId ${what}: InvalidParameter.SdkAppId, saying what to enter`,
+			wrongApp.status === 'Error' &&
+				wrongApp.message.startsWith('InvalidParameter.SdkAppId: ') &&
+				wrongApp.message.includes("the credential's Default SdkAppId is 0 (not set) or is not"),
+			JSON.stringify(wrongApp),
+		);
+	}
+	const bare = String(good.customUrl).replace(/^https?:\/\//, '');
+	const schemeless = await testOf('LCIC Custom Base URL without scheme', {
+		...good,
+		customUrl: bare,
+	});
+	check(
+		'a Custom Base URL without http:// or https://: asked for, nothing sent',
+		schemeless.status === 'Error' && schemeless.message.includes('has no scheme. Add http://'),
+		JSON.stringify(schemeless),
+	);
 
 	// A proxy answering with a redirect: n8n must not carry the signed request to the Location
 	// (a closed port here: following it would end in ECONNREFUSED, not in our message).

@@ -75,8 +75,9 @@ describe('credential authenticate()', () => {
 		expect(baseUrlOf({ endpoint: 'regional', region: 'ap-singapore' })).toBe(
 			'https://lcic.ap-singapore.tencentcloudapi.com',
 		);
-		expect(baseUrlOf({ endpoint: 'custom', customUrl: '127.0.0.1:9000' })).toBe(
-			'https://127.0.0.1:9000',
+		// No scheme: ambiguous (the emulator speaks http, a proxy often https), so it is asked for.
+		expect(() => baseUrlOf({ endpoint: 'custom', customUrl: '127.0.0.1:9000' })).toThrow(
+			'has no scheme. Add http:// or https:// in front, such as http://127.0.0.1:9000',
 		);
 		expect(() => baseUrlOf({ endpoint: 'custom', customUrl: ' ' })).toThrow(/Custom Base URL/);
 		expect(() => baseUrlOf({ endpoint: 'regional', region: '' })).toThrow(/Region/);

@@ -1,33 +1,25 @@
-import type { IDataObject, IHttpRequestOptions, INodeCredentialTestResult } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeCredentialTestResult } from 'n8n-workflow';
 
 import {
 	COMMON_ERROR_CODES,
 	lcicCredentialTest,
-	NO_DEVELOPER_ID_MESSAGE,
+	NOT_CONFIRMED_MESSAGE,
+	SDK_APP_ID_ADVICE,
+	SDK_APP_ID_CODES,
 } from '../../credentials/credentialTest';
-import { TencentCloudLcicApi } from '../../credentials/TencentCloudLcicApi.credentials';
-import { startEmulator, type ActionTable, type RunningEmulator } from '../emulator';
-import { emulatorCredentials, send } from './emulatorContext';
+import { startEmulator, type RunningEmulator } from '../emulator';
+import { emulatorCredentials } from '../harness';
+import { runCredentialTest } from '../harness/credentialTest';
 
-// The credential's "Test" button against the emulator. n8n runs a declarative credential test
-// itself; this replays what its CredentialsTester (packages/cli/src/services/
-// credentials-tester.service.ts, runRequestTest) does with our ICredentialTestRequest: send the
-// request signed by the credential's authenticate(); on an HTTP error, the first `responseCode`
-// rule for that status gives the message; on success, the first `responseSuccessBody` rule with
-// get(body, key) === value fails the test with its message; otherwise "Connection successful!".
+// The credential's "Test" button against the emulator, run the way n8n runs a declarative
+// credential test: n8n-core's RoutingNode sends the request (resolving $credentials, signed by
+// the credential's authenticate()), then the tester's rules (test/harness/credentialTest.ts).
 // The e2e (test/e2e) checks the same through a real n8n's POST /rest/credentials/test.
-
-const ACTIONS: ActionTable = {
-	DescribeDeveloper: {
-		params: {},
-		handler: ({ account }) => ({ DeveloperId: account.developerId }),
-	},
-};
 
 let emu: RunningEmulator;
 
 beforeAll(async () => {
-	emu = await startEmulator({ actions: ACTIONS });
+	emu = await startEmulator();
 });
 afterAll(() => emu.stop());
 beforeEach(() => {
@@ -35,71 +27,47 @@ beforeEach(() => {
 	emu.resetCalls();
 });
 
-/** lodash.get on a dotted path, as n8n's tester reads `key`. */
-function getPath(body: unknown, path: string): unknown {
-	return path
-		.split('.')
-		.reduce<unknown>(
-			(node, key) =>
-				node !== null && typeof node === 'object' ? (node as IDataObject)[key] : undefined,
-			body,
-		);
-}
-
-async function test(overrides: IDataObject = {}): Promise<INodeCredentialTestResult> {
-	const credentials = emulatorCredentials(emu, overrides);
-	const { request, rules = [] } = lcicCredentialTest;
-	let signed: IHttpRequestOptions;
-	try {
-		signed = await new TencentCloudLcicApi().authenticate(credentials, {
-			...(request as IHttpRequestOptions),
-			headers: { ...request.headers },
-		});
-	} catch (error) {
-		// n8n reports what authenticate() throws (a setting that cannot work) as the message.
-		return { status: 'Error', message: (error as Error).message };
-	}
-	const raw = await send(`${signed.baseURL}${signed.url}`, {
-		method: signed.method ?? 'GET',
-		headers: signed.headers as Record<string, string>,
-		body: signed.body as Buffer,
-	});
-	if (raw.statusCode >= 300) {
-		for (const rule of rules) {
-			if (rule.type === 'responseCode' && rule.properties.value === raw.statusCode)
-				return { status: 'Error', message: rule.properties.message };
-		}
-		return { status: 'Error', message: `Received HTTP status code: ${raw.statusCode}` };
-	}
-	const text = raw.body.toString('utf8');
-	let body: unknown = text;
-	try {
-		body = JSON.parse(text) as unknown;
-	} catch {
-		// n8n keeps a body that is not JSON as text.
-	}
-	for (const rule of rules) {
-		if (
-			rule.type === 'responseSuccessBody' &&
-			getPath(body, rule.properties.key) === rule.properties.value
-		)
-			return { status: 'Error', message: rule.properties.message };
-	}
-	return { status: 'OK', message: 'Connection successful!' };
+async function test(
+	overrides: ICredentialDataDecryptedObject = {},
+): Promise<INodeCredentialTestResult> {
+	return (await runCredentialTest(emulatorCredentials(emu, overrides))).result;
 }
 
 describe('the credential test against the emulator', () => {
-	it('reports OK for a good key, after one signed DescribeDeveloper call', async () => {
+	it('reports OK for a good key and Default SdkAppId, after one signed read of that application', async () => {
 		const result = await test();
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
 		expect(emu.calls).toEqual([
 			expect.objectContaining({
-				action: 'DescribeDeveloper',
-				params: {},
+				action: 'DescribeSdkAppIdUsers',
+				params: { SdkAppId: emu.account.sdkAppId, Page: 1, Limit: 1 },
 				secretId: emu.account.secretId,
 			}),
 		]);
 		expect(emu.calls[0].errorCode).toBeUndefined();
+	});
+
+	it.each([
+		['0 (not set)', 0],
+		['empty', ''],
+		['an application of no account here', 1400999999],
+	])('says what is wrong with a Default SdkAppId that is %s', async (_, sdkAppId) => {
+		const result = await test({ sdkAppId });
+		expect(result.status).toBe('Error');
+		// DescribeSdkAppIdUsers' error table in the API reference: "InvalidParameter.SdkAppId
+		// `SdkAppId` is incorrect."
+		expect(result.message).toBe(
+			`InvalidParameter.SdkAppId: SdkAppId is incorrect. ${SDK_APP_ID_ADVICE}`,
+		);
+		expect(result.message).toContain(
+			'Default SdkAppId is 0 (not set) or is not an application of this Tencent Cloud account',
+		);
+		expect(emu.calls.map((call) => call.params.SdkAppId)).toEqual([Number(sdkAppId) || 0]);
+	});
+
+	it('says the key is wrong before anything about the SdkAppId (Tencent checks the signature first)', async () => {
+		const result = await test({ sdkAppId: 0, secretKey: 'not-the-right-secret' });
+		expect(result.message).toMatch(/^AuthFailure\.SignatureFailure: /);
 	});
 
 	it("reports an unknown SecretId with Tencent's code and description, and no secret", async () => {
@@ -124,13 +92,13 @@ describe('the credential test against the emulator', () => {
 	it('fails, naming the Endpoint, when a page answers 200 instead of LCIC', async () => {
 		emu.faults.add({ kind: 'status', status: 200 });
 		const result = await test();
-		expect(result).toEqual({ status: 'Error', message: NO_DEVELOPER_ID_MESSAGE });
+		expect(result).toEqual({ status: 'Error', message: NOT_CONFIRMED_MESSAGE });
 	});
 
 	it('fails (never "successful") on an error code the reference does not list', async () => {
 		emu.faults.add({ kind: 'error', code: 'FailedOperation.SomethingNew' });
 		const result = await test();
-		expect(result).toEqual({ status: 'Error', message: NO_DEVELOPER_ID_MESSAGE });
+		expect(result).toEqual({ status: 'Error', message: NOT_CONFIRMED_MESSAGE });
 	});
 
 	it('reports a listed code with its description and hint', async () => {
@@ -161,9 +129,16 @@ describe('the credential test against the emulator', () => {
 			.filter((rule) => rule.type === 'responseSuccessBody')
 			.map((rule) => rule.properties as { key: string; value: unknown; message: string })
 			.filter((properties) => properties.key === 'Response.Error.Code');
-		expect(codes.map((p) => p.value)).toEqual(COMMON_ERROR_CODES.map(([code]) => code));
-		for (const { value, message } of codes)
+		// The common codes, and the SdkAppId codes (which say what to do about the SdkAppId).
+		expect(new Set(codes.map((p) => p.value))).toEqual(
+			new Set([...COMMON_ERROR_CODES, ...SDK_APP_ID_CODES].map(([code]) => code)),
+		);
+		expect(codes).toHaveLength(new Set(codes.map((p) => p.value)).size);
+		for (const { value, message } of codes) {
 			expect(message.startsWith(`${String(value)}: `)).toBe(true);
+			const aboutSdkAppId = SDK_APP_ID_CODES.some(([code]) => code === value);
+			expect(message.endsWith(SDK_APP_ID_ADVICE)).toBe(aboutSdkAppId);
+		}
 	});
 
 	it('keeps the session token and the signature out of its message when the server echoes the headers', async () => {
@@ -178,15 +153,29 @@ describe('the credential test against the emulator', () => {
 	});
 
 	it('says a setting that cannot work before sending anything', async () => {
-		for (const overrides of [
+		const settings: ICredentialDataDecryptedObject[] = [
 			{ endpoint: 'regional', region: '' },
 			{ endpoint: 'regional', region: 'x@127.0.0.1:1/#' },
 			{ customUrl: 'http://me:pw@127.0.0.1:1' },
-		]) {
+		];
+		for (const overrides of settings) {
 			const result = await test(overrides);
 			expect(result.status).toBe('Error');
 			expect(result.message).toMatch(/credential's (Region|Endpoint|Custom Base URL)/);
 		}
+		expect(emu.calls).toHaveLength(0);
+	});
+
+	it('asks for http:// or https:// on a Custom Base URL typed without it (not a silent https and EPROTO)', async () => {
+		const bare = emu.url.replace(/^http:\/\//, '');
+		const { result, signedRequests } = await runCredentialTest(
+			emulatorCredentials(emu, { customUrl: bare }),
+		);
+		expect(result).toEqual({
+			status: 'Error',
+			message: `The credential's Custom Base URL "${bare}" has no scheme. Add http:// or https:// in front, such as http://${bare} for the local emulator or https://${bare} for an HTTPS proxy.`,
+		});
+		expect(signedRequests).toBe(0);
 		expect(emu.calls).toHaveLength(0);
 	});
 });

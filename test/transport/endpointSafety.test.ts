@@ -112,6 +112,11 @@ describe('a credential setting that cannot work is said before anything is sent'
 			/not a valid URL/,
 		],
 		[
+			'a Custom Base URL without http:// or https:// (it used to become https and fail with EPROTO)',
+			{ endpoint: 'custom', customUrl: '127.0.0.1:8787' },
+			/"127\.0\.0\.1:8787" has no scheme\. Add http:\/\/ or https:\/\/ in front, such as http:\/\/127\.0\.0\.1:8787/,
+		],
+		[
 			'another scheme',
 			{ endpoint: 'custom', customUrl: 'ftp://127.0.0.1:21' },
 			/https:\/\/ or http:\/\//,

@@ -66,7 +66,7 @@ describe('supervisors', () => {
 			'InvalidParameterValue',
 		);
 		expect(h.errorOf('DescribeSupervisors', { SdkAppId: OTHER_ACCOUNT.sdkAppId })).toBe(
-			'ResourceNotFound.SdkAppId',
+			'InvalidParameter.SdkAppId',
 		);
 	});
 });
@@ -173,7 +173,7 @@ describe('application configuration', () => {
 				ApplicationId: String(OTHER_ACCOUNT.sdkAppId),
 				DeveloperId: ACCOUNT.developerId,
 			}),
-		).toBe('ResourceNotFound.SdkAppId');
+		).toBe('InvalidParameter.SdkAppId');
 	});
 
 	it("gets the watermark regrouped from SetWatermark's flat parameters", () => {

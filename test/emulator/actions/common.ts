@@ -6,14 +6,19 @@ export function stateOf(ctx: ActionContext): EmulatorState {
 	return ctx.state as EmulatorState;
 }
 
-/** The application named by SdkAppId; it must belong to the account that signed the request. */
+/**
+ * The application named by SdkAppId; it must belong to the account that signed the request.
+ * Anything else (0, an unknown ID, another account's application) is the reference's
+ * InvalidParameter.SdkAppId, "`SdkAppId` is incorrect." (Service Error Codes, and the error
+ * table of every action that takes SdkAppId).
+ */
 export function appOf(ctx: ActionContext, sdkAppId: unknown = ctx.params.SdkAppId): AppState {
 	const id = Number(sdkAppId);
 	const app = stateOf(ctx).apps.get(id);
 	if (!app || id !== ctx.account.sdkAppId) {
 		throw new LcicError(
-			'ResourceNotFound.SdkAppId',
-			`SdkAppId ${String(sdkAppId)} does not exist or does not belong to this account.`,
+			'InvalidParameter.SdkAppId',
+			`SdkAppId ${String(sdkAppId)} is incorrect: it is not an application of this account.`,
 		);
 	}
 	return app;

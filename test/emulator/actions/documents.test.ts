@@ -176,7 +176,7 @@ describe('CreateDocument and DescribeDocument', () => {
 				DocumentName: 'A',
 				Owner: 'o',
 			}),
-		).toBe('ResourceNotFound.SdkAppId');
+		).toBe('InvalidParameter.SdkAppId');
 		expect(h.errorOf('DescribeDocument', { DocumentId: 'nope' })).toBe('ResourceNotFound.Document');
 		expect(h.app.documents.size).toBe(0);
 	});
@@ -238,7 +238,7 @@ describe('document queries', () => {
 		expect(second.Total).toBe(4);
 		expect(documentsOf(second)).toEqual([d.bobPublic]);
 		expect(h.errorOf('DescribeDocuments', { SchoolId: OTHER_ACCOUNT.sdkAppId, ...base })).toBe(
-			'ResourceNotFound.SdkAppId',
+			'InvalidParameter.SdkAppId',
 		);
 		expect(h.errorOf('DescribeDocuments', { SchoolId: SDK, ...base, Limit: 1001 })).toBe(
 			'InvalidParameterValue',

@@ -114,7 +114,7 @@ describe('creating groups', () => {
 		);
 		expect(
 			h.errorOf('CreateGroupWithMembers', { GroupName: 'g', SdkAppId: OTHER_ACCOUNT.sdkAppId }),
-		).toBe('ResourceNotFound.SdkAppId');
+		).toBe('InvalidParameter.SdkAppId');
 		expect(h.app.groups.size).toBe(0);
 		expect(h.app.groups.get(create(h, { MemberIds: ids.slice(0, 200) }))?.memberIds).toHaveLength(
 			200,
@@ -459,7 +459,7 @@ describe('listing, changing and deleting groups', () => {
 			),
 		).toBe('ResourceNotFound.GroupNotExist');
 		expect(h.errorOf('DescribeGroup', { GroupId: groupId, SdkAppId: OTHER_ACCOUNT.sdkAppId })).toBe(
-			'ResourceNotFound.SdkAppId',
+			'InvalidParameter.SdkAppId',
 		);
 	});
 });

@@ -86,7 +86,7 @@ describe('room creation', () => {
 			'ResourceNotFound.GroupNotExist',
 		);
 		expect(h.errorOf('CreateRoom', base(h.clock.now(), { SdkAppId: OTHER_ACCOUNT.sdkAppId }))).toBe(
-			'ResourceNotFound.SdkAppId',
+			'InvalidParameter.SdkAppId',
 		);
 		// Exactly five hours is allowed.
 		expect(

@@ -43,7 +43,7 @@ describe('user registration', () => {
 			'FailedOperation.OriginIdExists',
 		);
 		expect(h.errorOf('RegisterUser', { SdkAppId: OTHER_ACCOUNT.sdkAppId })).toBe(
-			'ResourceNotFound.SdkAppId',
+			'InvalidParameter.SdkAppId',
 		);
 		expect(h.app.users.size).toBe(3);
 	});
@@ -170,7 +170,7 @@ describe('user queries and profile', () => {
 			'InvalidParameterValue',
 		);
 		expect(h.errorOf('DescribeSdkAppIdUsers', { SdkAppId: OTHER_ACCOUNT.sdkAppId })).toBe(
-			'ResourceNotFound.SdkAppId',
+			'InvalidParameter.SdkAppId',
 		);
 	});
 
@@ -271,7 +271,7 @@ describe('login', () => {
 			'ResourceNotFound.User',
 		);
 		expect(h.errorOf('LoginOriginId', { SdkAppId: OTHER_ACCOUNT.sdkAppId, OriginId: 'ada' })).toBe(
-			'ResourceNotFound.SdkAppId',
+			'InvalidParameter.SdkAppId',
 		);
 	});
 
