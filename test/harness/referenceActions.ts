@@ -92,6 +92,20 @@ export const NEWER_ACTIONS: readonly string[] = [
 	// App: the marquee of a room
 	'DescribeMarquee',
 	'SetMarquee',
+	// Record: manual recording, recordings, replays, replay views and edited versions
+	'StartRecord',
+	'StopRecord',
+	'DescribeRecord',
+	'DescribeRecordTask',
+	'DescribeRecordStream',
+	'DescribePlayRecords',
+	'DescribePlaybackList',
+	'DeletePlaybackItem',
+	'GetPlaybackToken',
+	'BatchGetPlaybackToken',
+	'DescribeEditVersions',
+	'GetEditVersionToken',
+	'SetMainEditVersion',
 ];
 
 /** Every action the emulator and the node implement. */

@@ -5,6 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { OPERATIONS } from '../../nodes/Lcic/catalog';
 import { REFERENCE_ACTIONS, useEmulator } from '../harness';
+import { RECORD_SCENARIOS } from './scenarios/record';
 import { ROOM_SCENARIOS } from './scenarios/room';
 import { returnAll, type Scenario } from './scenarios/types';
 import { USER_GROUP_APP_SCENARIOS } from './scenarios/userGroupApp';
@@ -12,6 +13,7 @@ import { USER_GROUP_APP_SCENARIOS } from './scenarios/userGroupApp';
 const SCENARIOS: Record<string, Scenario> = {
 	...ROOM_SCENARIOS,
 	...USER_GROUP_APP_SCENARIOS,
+	...RECORD_SCENARIOS,
 	// ---- login
 	LoginUser: {
 		prepare: async (s) => ({ values: { UserId: await s.user() } }),

@@ -4,7 +4,9 @@ import { documentOperations } from './document';
 import { groupOperations } from './group';
 import { groupLiveCodeOperations } from './groupLiveCodes';
 import { marqueeOperations } from './marquee';
+import { playbackOperations } from './playback';
 import { recordOperations } from './record';
+import { recordingOperations } from './recording';
 import { roomOperations } from './room';
 import { roomExtraOperations } from './roomExtras';
 import { roomMessageOperations } from './roomMessages';
@@ -26,6 +28,8 @@ export const OPERATIONS: OperationSpec[] = [
 	...groupLiveCodeOperations,
 	...documentOperations,
 	...recordOperations,
+	...recordingOperations,
+	...playbackOperations,
 	...supervisorOperations,
 	...appConfigOperations,
 	...marqueeOperations,

@@ -13,7 +13,7 @@ export const RESOURCES: ResourceSpec[] = [
 		name: 'Document (Courseware)',
 		description: 'Courseware files and their binding to rooms',
 	},
-	{ value: 'record', name: 'Record', description: 'Recordings of rooms' },
+	{ value: 'record', name: 'Record', description: 'Recordings and replays of rooms' },
 	{ value: 'supervisor', name: 'Supervisor', description: 'Spectators who can watch any room' },
 	{
 		value: 'appConfig',

@@ -109,9 +109,14 @@ const DISABLE_RECORD = choice('DisableRecord', 'Recording', 'How the class is re
 	{
 		name: 'Manual',
 		value: 2,
-		description: 'Page recording started and stopped by the client (startRecord/stopRecord)',
+		description: 'Page recording, started and stopped with Record > Start and Record > Stop',
 	},
-	{ name: 'Signaling Only', value: 3, description: 'Signaling recording' },
+	{
+		name: 'Signaling Only',
+		value: 3,
+		description:
+			"Signalling recording, replayed in Tencent's replay page (Record > Get Playback Token)",
+	},
 ]);
 const RTC_AUDIENCE_NUMBER: FieldSpec = {
 	param: 'RTCAudienceNumber',

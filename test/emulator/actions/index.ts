@@ -16,8 +16,10 @@
 //                sameSecond each event is 1 s after the previous and the clock moves along
 //                -> {appended, total, firstTimestamp, lastTimestamp}
 //   advanceClock {seconds}                                                  -> {now}
-//   rating       {SdkAppId?, RoomId, UserId, Score (1-5), ScoreMsg?}        -> {CreateTime}
-//                (after the class has ended; see afterClassSimulations.ts)
+//   rating / replayView / editVersion  what students and teachers do after a class (ratings,
+//                replay viewings, edited replay versions): see afterClassSimulations.ts
+//   recordFinish also stands for the automatic recording; manual recordings come from
+//   StartRecord/StopRecord (a running one stops when the class ends).
 // Event timestamps are the emulator clock's now(). Room status follows the clock lazily: a room
 // never started expires after EndTime; a running class with EndDelayTime -1 / N ends by itself
 // at EndTime / EndTime + N minutes (0, the default, never ends by itself).
@@ -26,7 +28,9 @@ import { appConfigActions } from './appConfig';
 import { developerActions } from './developer';
 import { documentActions } from './documents';
 import { groupActions } from './groups';
+import { playbackActions } from './playback';
 import { recordActions } from './records';
+import { recordingActions } from './recording';
 import { roomFeatureActions } from './roomFeatures';
 import { roomLoginActions } from './roomLogins';
 import { roomActions } from './rooms';
@@ -46,6 +50,8 @@ export function createActionTable(): ActionTable {
 		...appConfigActions,
 		...supervisorActions,
 		...recordActions,
+		...recordingActions,
+		...playbackActions,
 		...documentActions,
 		...developerActions,
 	};

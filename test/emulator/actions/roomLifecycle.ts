@@ -1,6 +1,7 @@
 // Starting and ending classes, and removing users from them.
 import type { ActionTable } from '../types';
-import { appOf, fail } from './common';
+import { appOf, fail, stateOf } from './common';
+import { stopRunningRecording } from './recordFiles';
 import {
 	QUIT_REASON,
 	appendEvent,
@@ -34,10 +35,14 @@ export const roomLifecycleActions: ActionTable = {
 	EndRoom: {
 		params: { RoomId: { type: 'Integer', required: true } },
 		handler(ctx) {
-			const room = roomOf(ctx, ownApp(ctx));
+			const app = ownApp(ctx);
+			const room = roomOf(ctx, app);
 			assertNotOver(room);
 			// A class that never started can be ended too (cancelled): it goes straight to "ended".
-			finishRoom(room, ctx.clock.now());
+			const now = ctx.clock.now();
+			// A manual recording still running stops with the class.
+			stopRunningRecording(stateOf(ctx), app, room, now);
+			finishRoom(room, now);
 			return {};
 		},
 	},

@@ -18,6 +18,7 @@ import {
 	type MemberStats,
 } from './roomState';
 import { afterClassSimulations } from './afterClassSimulations';
+import { addRecordFile } from './recordFiles';
 import { isMuted } from './roomMessages';
 import type { AppState, EmulatorState, Room } from './state';
 
@@ -134,29 +135,12 @@ function recordFinish(
 	args: Record<string, unknown>,
 ): Record<string, unknown> {
 	const { app, room } = liveRoom(state, clock, args);
-	const taskId = `task-${state.nextId('task')}`;
-	const ran =
-		room.realStartTime !== undefined ? (room.realEndTime ?? clock.now()) - room.realStartTime : 0;
-	const duration = Number(args.Duration ?? Math.max(ran, 1));
-	const size = Number(args.RecordSize ?? duration * 125_000);
-	const url =
-		typeof args.RecordUrl === 'string'
-			? args.RecordUrl
-			: `https://record.lcic-emulator.local/${app.SdkAppId}/${room.RoomId}/${taskId}.mp4`;
-	app.records.push({
-		RoomId: room.RoomId,
-		TaskId: taskId,
-		RecordUrl: url,
-		Duration: duration,
-		FileSize: size,
-		deleted: false,
+	const file = addRecordFile(state, app, room, clock.now(), {
+		duration: args.Duration === undefined ? undefined : Number(args.Duration),
+		size: args.RecordSize === undefined ? undefined : Number(args.RecordSize),
+		url: typeof args.RecordUrl === 'string' ? args.RecordUrl : undefined,
 	});
-	appendEvent(room, clock.now(), 'RecordFinish', {
-		Duration: duration,
-		RecordSize: size,
-		RecordUrl: url,
-	});
-	return { TaskId: taskId, RecordUrl: url };
+	return { TaskId: file.TaskId, RecordUrl: file.RecordUrl };
 }
 
 function message(

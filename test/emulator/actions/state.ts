@@ -92,6 +92,9 @@ export interface RecordFile {
 	Duration: number;
 	FileSize: number;
 	deleted: boolean;
+	/** When the recording started and stopped (epoch seconds; DescribeRecord's CustomRecordInfo). */
+	startTime?: number;
+	stopTime?: number;
 }
 
 /** What DescribeAppDetail reports about the application itself (AppConfig in Tencent's model). */

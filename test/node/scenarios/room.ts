@@ -3,6 +3,9 @@
 import { mutes, notifications } from '../../emulator/actions/roomMessages';
 import { returnAll, type Scenario } from './types';
 
+/** The emulator time before the mute was sent (its clock follows wall time). */
+let mutedAfter = 0;
+
 export const ROOM_SCENARIOS: Record<string, Scenario> = {
 	SendRoomNormalMessage: {
 		prepare: async (s) => ({
@@ -37,14 +40,23 @@ export const ROOM_SCENARIOS: Record<string, Scenario> = {
 		},
 	},
 	ForbidSendMsg: {
-		prepare: async (s) => ({
-			values: { RoomId: await s.liveRoom(), MembersAccount: await s.users(2), MuteTime: 600 },
-		}),
+		prepare: async (s) => {
+			const values = {
+				RoomId: await s.liveRoom(),
+				MembersAccount: await s.users(2),
+				MuteTime: 600,
+			};
+			mutedAfter = await s.now();
+			return { values };
+		},
 		check: async (_o, s, v) => {
 			const room = s.app.rooms.get(Number(v.RoomId))!;
-			const now = await s.now();
-			for (const userId of v.MembersAccount as string[])
-				expect(mutes(room).get(userId)).toBe(now + 600);
+			// Muted between prepare and check; the emulator clock follows wall time.
+			const latest = (await s.now()) + 600;
+			for (const userId of v.MembersAccount as string[]) {
+				expect(mutes(room).get(userId)).toBeGreaterThanOrEqual(mutedAfter + 600);
+				expect(mutes(room).get(userId)).toBeLessThanOrEqual(latest);
+			}
 		},
 	},
 	DescribeRoomForbiddenUser: {
