@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'http';
 
+import { TAMPERS, type Tamper } from './callbackBody';
+import type { CallbackSender } from './callbacks';
 import { toFaultSpec, type Faults } from './faults';
 import type { CallRecord } from './server';
 import { LcicError, type EmulatorClock } from './types';
@@ -15,6 +17,10 @@ import { LcicError, type EmulatorClock } from './types';
 //   POST   /__emulator/clock        {advance?: seconds, set?: epoch seconds} -> {now}
 //   POST   /__emulator/latency      {ms} -> {ms}: hold every API answer back this long
 //   POST   /__emulator/simulate     {name, args} -> the simulation's result
+//   GET    /__emulator/callbacks    every callback sent (or being sent) so far
+//   POST   /__emulator/callbacks    {EventType, EventData?, Timestamp?, SdkAppId?, tamper?} -> record
+//   POST   /__emulator/callbacks/resend   {id, tamper?} -> record (a repeat of callback id)
+//   POST   /__emulator/callbacks/resolve  {"host:port": "http://127.0.0.1:PORT", ...}
 
 export const ADMIN_PREFIX = '/__emulator/';
 
@@ -26,6 +32,7 @@ export interface AdminTarget {
 	clock: EmulatorClock;
 	simulate(name: string, args?: Record<string, unknown>): Record<string, unknown>;
 	setLatency(ms: number): void;
+	callbacks: CallbackSender;
 }
 
 class AdminError extends Error {
@@ -68,6 +75,21 @@ function optionalNumber(body: Record<string, unknown>, key: string): number | un
 	if (typeof value !== 'number' || !Number.isFinite(value))
 		throw new AdminError(400, `${key} must be a number`);
 	return value;
+}
+
+function tamperOf(body: Record<string, unknown>): Tamper | undefined {
+	if (body.tamper === undefined) return undefined;
+	if (!TAMPERS.includes(body.tamper as Tamper))
+		throw new AdminError(400, `tamper must be one of ${TAMPERS.join(', ')}`);
+	return body.tamper as Tamper;
+}
+
+function callbackCall<T>(run: () => T): T {
+	try {
+		return run();
+	} catch (error) {
+		throw new AdminError(400, (error as Error).message);
+	}
 }
 
 async function route(req: IncomingMessage, target: AdminTarget): Promise<unknown> {
@@ -120,6 +142,34 @@ async function route(req: IncomingMessage, target: AdminTarget): Promise<unknown
 			if (typeof args !== 'object' || args === null || Array.isArray(args))
 				throw new AdminError(400, 'args must be an object');
 			return target.simulate(body.name, args as Record<string, unknown>);
+		}
+		case 'GET callbacks':
+			return target.callbacks.log;
+		case 'POST callbacks': {
+			const body = await jsonBody(req);
+			const event = {
+				EventType: typeof body.EventType === 'string' ? body.EventType : undefined,
+				EventData:
+					typeof body.EventData === 'object' && body.EventData !== null
+						? (body.EventData as Record<string, unknown>)
+						: undefined,
+				Timestamp: optionalNumber(body, 'Timestamp'),
+				SdkAppId: optionalNumber(body, 'SdkAppId'),
+			};
+			return callbackCall(() => target.callbacks.send(event, tamperOf(body)));
+		}
+		case 'POST callbacks/resend': {
+			const body = await jsonBody(req);
+			const id = optionalNumber(body, 'id');
+			if (id === undefined) throw new AdminError(400, 'id must be a number');
+			return callbackCall(() => target.callbacks.resend(id, tamperOf(body)));
+		}
+		case 'POST callbacks/resolve': {
+			const body = await jsonBody(req);
+			if (!Object.values(body).every((value) => typeof value === 'string'))
+				throw new AdminError(400, 'every value must be a base URL such as http://127.0.0.1:5678');
+			target.callbacks.setResolve(body as Record<string, string>);
+			return { ok: true };
 		}
 		default:
 			throw new AdminError(404, `no admin endpoint ${method} ${ADMIN_PREFIX}${name}`);

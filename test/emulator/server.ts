@@ -6,6 +6,7 @@ import { accountIndex, DEFAULT_ACCOUNT } from './accounts';
 import type { EmulatorState } from './actions/state';
 import { createState } from './actions/seed';
 import { handleAdmin, ADMIN_PREFIX } from './admin';
+import { CallbackSender, type CallbackOptions } from './callbacks';
 import { createClock } from './clock';
 import { Faults, type FaultSpec } from './faults';
 import { checkParams, parseBody } from './paramCheck';
@@ -51,6 +52,8 @@ export interface StartOptions {
 	 * (benchmarks use 50). The action runs and counts against the rate limit on arrival. Default 0.
 	 */
 	latencyMs?: number;
+	/** How LCIC's callbacks are sent (retries, ExpireTime, where hosts resolve to). */
+	callbacks?: CallbackOptions;
 }
 
 export interface RunningEmulator {
@@ -68,6 +71,8 @@ export interface RunningEmulator {
 	/** The delay added to every API answer (see StartOptions.latencyMs); settable while running. */
 	latencyMs: number;
 	simulate(name: string, args?: Record<string, unknown>): Record<string, unknown>;
+	/** The callbacks sent to applications' Callback URLs (see callbacks.ts). */
+	callbacks: CallbackSender;
 	stop(): Promise<void>;
 }
 
@@ -148,6 +153,9 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
 	const faults = new Faults();
 	const calls: CallRecord[] = [];
 	const latency = { ms: checkLatency(options.latencyMs ?? 0) };
+	const callbacks = new CallbackSender(state, clock, options.callbacks);
+	// What exists before the first call is old news: no callbacks for it.
+	callbacks.scan();
 	let simulations: ReturnType<ActionsModule['createSimulations']> | undefined;
 
 	const simulate = (name: string, args: Record<string, unknown> = {}): Record<string, unknown> => {
@@ -158,7 +166,11 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
 				'InvalidParameterValue',
 				`Unknown simulation "${name}"; known: ${Object.keys(simulations).join(', ')}`,
 			);
-		return run(state, clock, args);
+		try {
+			return run(state, clock, args);
+		} finally {
+			callbacks.scan();
+		}
 	};
 
 	/**
@@ -260,7 +272,12 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
 		}
 		const params = parseBody(raw);
 		checkParams(params, spec.params);
-		return spec.handler({ params, account, clock, state });
+		try {
+			return await spec.handler({ params, account, clock, state });
+		} finally {
+			// Whatever the call made happen (events, a new callback URL) is sent from here on.
+			callbacks.scan();
+		}
 	}
 
 	async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -360,6 +377,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
 		setLatency: (ms: number) => {
 			latency.ms = checkLatency(ms);
 		},
+		callbacks,
 	};
 
 	let stopped: Promise<void> | undefined;
@@ -380,7 +398,9 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
 			latency.ms = checkLatency(ms);
 		},
 		simulate,
+		callbacks,
 		stop() {
+			callbacks.stop();
 			// Keep-alive sockets would hold the server (and jest) open: close them all.
 			stopped ??= new Promise<void>((resolve) => {
 				server.close(() => resolve());
