@@ -70,6 +70,16 @@ export class TencentCloudLcicApi implements ICredentialType {
 				'The LCIC application ID (SdkAppId) shown in the LCIC console under Application Management. Operations use it unless they set their own. 0 = none.',
 		},
 		{
+			displayName: 'Callback Key',
+			// "secret" in the name: n8n's lint rules (and readers) treat it as the secret it is.
+			name: 'callbackSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				"The application's callback key (LCIC console, Application Management > Settings), used by the Event Trigger to check each callback's Sign when the trigger sets no key of its own. Not used for API requests.",
+		},
+		{
 			displayName: 'Endpoint',
 			name: 'endpoint',
 			type: 'options',

@@ -27,6 +27,7 @@ import {
 	submitClassForm,
 } from './examples';
 import { updateThroughRest } from './communityPackages';
+import { eventTriggerExample } from './eventTrigger';
 import { packPackage } from './install';
 import type { InstalledPackage, N8nRest } from './n8nRest';
 import { freePort, waitFor } from './n8nServer';
@@ -38,7 +39,11 @@ import { scanPackage } from './scanner';
 /** The two releases the run publishes: the first install and the update. */
 const FIRST = '0.1.0';
 const SECOND = '0.1.1';
-const NODE_TYPES = [`${PACKAGE_NAME}.lcic`, `${PACKAGE_NAME}.lcicTrigger`];
+const NODE_TYPES = [
+	`${PACKAGE_NAME}.lcic`,
+	`${PACKAGE_NAME}.lcicTrigger`,
+	`${PACKAGE_NAME}.lcicEventTrigger`,
+];
 
 let passed = 0;
 let failed = 0;
@@ -62,7 +67,7 @@ async function credentialTest(
 		JSON.stringify(installed).slice(0, 500),
 	);
 	check(
-		'and reports both nodes',
+		'and reports its three nodes',
 		JSON.stringify(installed.installedNodes.map((n) => n.type).sort()) ===
 			JSON.stringify([...NODE_TYPES].sort()),
 		JSON.stringify(installed.installedNodes),
@@ -159,6 +164,10 @@ async function packageLoads(sandbox: Sandbox): Promise<void> {
 	check(
 		'n8n export:nodes lists the LCIC trigger',
 		names.includes('n8n-nodes-tencent-lcic.lcicTrigger'),
+	);
+	check(
+		'n8n export:nodes lists the LCIC Event Trigger',
+		names.includes('n8n-nodes-tencent-lcic.lcicEventTrigger'),
 	);
 	// openSandbox imported it; a credential type n8n did not load would have failed the import.
 	check('n8n import:credentials takes a Tencent Cloud LCIC API credential', true);
@@ -446,6 +455,7 @@ async function main(): Promise<void> {
 		const rosterId = await rosterSync(sandbox, emulator);
 		await updateAndActiveWorkflows(sandbox, emulator, from, packageDir);
 		await rosterAfterUpdate(sandbox, emulator, rosterId);
+		await eventTriggerExample(sandbox, emulator, check);
 	} catch (error) {
 		failed++;
 		console.log(`  FAIL ${(error as Error).message}`);

@@ -24,6 +24,9 @@ export const PACKAGE_NAME = (
 /** The credential the example workflows name; importing one with this ID connects them. */
 export const EXAMPLE_CREDENTIAL = { id: 'lcicCredential01', name: 'Tencent Cloud LCIC' };
 
+/** The credential's Callback Key: what the Event Trigger example registers and checks with. */
+export const EXAMPLE_CALLBACK_KEY = 'lcic-emulator-callback-key';
+
 export interface Sandbox {
 	n8n: N8nCli;
 	home: string;
@@ -31,8 +34,11 @@ export interface Sandbox {
 	files: string;
 	/** What n8n answered to the install (version, nodes). */
 	installed: InstalledPackage;
-	/** `n8n start` on 127.0.0.1 using the local registry, with the owner logged in over REST. */
-	startServer(): Promise<{ server: RunningN8n; rest: N8nRest }>;
+	/**
+	 * `n8n start` on 127.0.0.1 using the local registry, with the owner logged in over REST;
+	 * `env` adds settings (WEBHOOK_URL).
+	 */
+	startServer(env?: NodeJS.ProcessEnv): Promise<{ server: RunningN8n; rest: N8nRest }>;
 	/** Imports examples/<file> (after `edit`) with `n8n import:workflow`; returns its ID. */
 	importExample(file: string, edit?: (text: string) => string): Promise<string>;
 	close(): void;
@@ -44,6 +50,7 @@ export function emulatorCredentialData(emulator: RunningEmulator): ICredentialDa
 		secretId: emulator.account.secretId,
 		secretKey: emulator.account.secretKey,
 		sdkAppId: emulator.account.sdkAppId,
+		callbackSecret: EXAMPLE_CALLBACK_KEY,
 		endpoint: 'custom',
 		customUrl: emulator.url,
 		language: 'en-US',
@@ -90,8 +97,8 @@ export async function openSandbox(
 			},
 			home,
 		);
-		const startServer = async () => {
-			const server = await startN8n(n8n, registryEnv(options.registry.url));
+		const startServer = async (env: NodeJS.ProcessEnv = {}) => {
+			const server = await startN8n(n8n, { ...registryEnv(options.registry.url), ...env });
 			try {
 				const rest = new N8nRest(server.url);
 				return { server, rest };
@@ -137,8 +144,8 @@ export async function openSandbox(
 			home,
 			files,
 			installed,
-			async startServer() {
-				const started = await startServer();
+			async startServer(env) {
+				const started = await startServer(env);
 				await started.rest.login();
 				return started;
 			},

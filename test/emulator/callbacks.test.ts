@@ -6,6 +6,7 @@ import type { AddressInfo } from 'net';
 import type { IDataObject } from 'n8n-workflow';
 
 import { lcicApiRequest, resetRateLimiter } from '../../nodes/Lcic/transport';
+import { TAMPERS } from './callbackBody';
 import { emulatorContext } from '../transport/emulatorContext';
 import { startEmulator, type RunningEmulator } from './index';
 
@@ -202,16 +203,8 @@ describe('emulator callbacks', () => {
 			EventData: { RoomId: 5, Detail: 'x' },
 		});
 		emulator.callbacks.resend(original.id);
-		for (const tamper of [
-			'badSign',
-			'expired',
-			'noSign',
-			'signInQuery',
-			'notJson',
-			'noEventType',
-		] as const) {
-			emulator.callbacks.resend(original.id, tamper);
-		}
+		// In TAMPERS' order: badSign, expired, noSign, signInQuery, notJson, noEventType.
+		for (const tamper of TAMPERS) emulator.callbacks.resend(original.id, tamper);
 		await emulator.callbacks.idle();
 		expect(received).toHaveLength(8);
 		const [first, repeat, badSign, expired, noSign, inQuery, notJson, noType] = received;

@@ -13,6 +13,7 @@ import type {
 
 export const LCIC_NODE_TYPE = 'n8n-nodes-tencent-lcic.lcic';
 export const LCIC_TRIGGER_NODE_TYPE = 'n8n-nodes-tencent-lcic.lcicTrigger';
+export const LCIC_EVENT_TRIGGER_NODE_TYPE = 'n8n-nodes-tencent-lcic.lcicEventTrigger';
 export const START_NODE_TYPE = 'n8n-nodes-tencent-lcic-test.start';
 
 /**
@@ -70,6 +71,10 @@ const builtIn: Record<string, Loader> = {
 	[LCIC_TRIGGER_NODE_TYPE]: lazy(
 		() => require('../../nodes/Lcic/LcicTrigger.node.ts'),
 		'LcicTrigger',
+	),
+	[LCIC_EVENT_TRIGGER_NODE_TYPE]: lazy(
+		() => require('../../nodes/Lcic/LcicEventTrigger.node.ts'),
+		'LcicEventTrigger',
 	),
 };
 

@@ -8,6 +8,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import ts from 'typescript';
 
 import { Lcic } from '../../nodes/Lcic/Lcic.node';
+import { LcicEventTrigger } from '../../nodes/Lcic/LcicEventTrigger.node';
 import { LcicTrigger } from '../../nodes/Lcic/LcicTrigger.node';
 import { findByAction, OPERATIONS } from '../../nodes/Lcic/catalog';
 import { EVENT_PAGE_SIZE } from '../../nodes/Lcic/trigger/cursor';
@@ -79,6 +80,15 @@ describe('one set of room event facts', () => {
 		expect(types).toHaveLength(13);
 		expect(inTrigger.map((option) => option.value).sort()).toEqual(types.sort());
 		expect(inTrigger.find((option) => option.value === 'RoomEnd')?.name).toBe('Class Ended');
+		// The Event Trigger: the same options, plus the callback-only events.
+		const inEventTrigger = property(new LcicEventTrigger().description.properties, 'events')
+			.options as INodePropertyOptions[];
+		expect(inEventTrigger.filter((option) => types.includes(String(option.value)))).toEqual(
+			inTrigger,
+		);
+		expect(inEventTrigger.map((option) => option.value)).toEqual(
+			expect.arrayContaining(['RoomExpire', 'DocumentCreate', 'DocumentDelete']),
+		);
 	});
 
 	it("gives the trigger the action node's room picker, By ID also taking several IDs", () => {

@@ -54,6 +54,46 @@ export const ROOM_EVENT_TYPES: readonly RoomEventType[] = [
 	},
 ];
 
+/**
+ * The event types that only come as callbacks (the Event Trigger). Tencent's "Service Callbacks"
+ * page for LCIC lists, besides the room events: the room expired; document transcoding
+ * finished, a document created, a document deleted (and, on the Chinese page, newer families:
+ * pseudo-live, custom, transfer, usage, whiteboard snapshots, stream push, page recording). The
+ * page names the room events but only describes the document events: their type strings below
+ * follow the RoomStart/RecordFinish pattern and are not confirmed by a stored Tencent page. An
+ * event of another type still reaches a workflow whose trigger chooses no type, and the Event
+ * Trigger's Other Event Types takes any name.
+ */
+export const CALLBACK_ONLY_EVENT_TYPES: readonly RoomEventType[] = [
+	{
+		value: 'RoomExpire',
+		name: 'Class Expired',
+		description: 'The class was never started and its time is over (LCIC callback RoomExpire)',
+	},
+	{
+		value: 'DocumentTranscodeFinish',
+		name: 'Document Transcoded',
+		description: 'A courseware document finished transcoding (callback only)',
+	},
+	{
+		value: 'DocumentCreate',
+		name: 'Document Created',
+		description: 'A courseware document was created (callback only)',
+	},
+	{
+		value: 'DocumentDelete',
+		name: 'Document Deleted',
+		description: 'A courseware document was deleted (callback only)',
+	},
+];
+
+/** The room events and the callback-only ones as options, sorted by label. */
+export function callbackEventOptions(): RoomEventType[] {
+	return [...ROOM_EVENT_TYPES, ...CALLBACK_ONLY_EVENT_TYPES]
+		.map(({ name, value, description }) => ({ name, value, description }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
 /** Every event type's value, in the reference's order (a trigger's "all events" default). */
 export const ALL_ROOM_EVENT_TYPES: string[] = ROOM_EVENT_TYPES.map((type) => type.value);
 

@@ -1,6 +1,17 @@
-import type { IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
-export type LcicContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+export type LcicContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
 
 export interface PagingSpec {
 	/** Page/Limit (page numbers from firstPage) or Offset/Limit (record offsets from firstPage). */

@@ -7,19 +7,35 @@ import type { LogEvent } from './fetchEvents';
 // One output item per event. Field names are the trigger's own (camelCase, like the rest of the
 // node's output); the event's raw EventData is kept too, so fields LCIC adds later still arrive.
 // `time` is the event's time in the workflow's time zone, with its offset.
+// Both triggers (polling and webhook) build their items here, so a workflow can switch triggers.
 
-export function toItem(
-	event: LogEvent,
-	roomName: string | undefined,
+/** An LCIC event as both triggers see it. Callbacks about documents carry no room. */
+export interface RoomEventFields {
+	roomId?: number;
+	type: string;
+	timestamp: number;
+	data: IDataObject;
+}
+
+export interface EventJsonExtras {
+	roomName?: string;
+	/** The event's position in the room's log (1-based), when it is known (polling). */
+	sequence?: number;
+}
+
+export function eventJson(
+	event: RoomEventFields,
 	timeZone: string,
-): INodeExecutionData {
-	const json: IDataObject = { roomId: event.roomId };
-	if (roomName) json.roomName = roomName;
+	extras: EventJsonExtras = {},
+): IDataObject {
+	const json: IDataObject = {};
+	if (event.roomId !== undefined) json.roomId = event.roomId;
+	if (extras.roomName) json.roomName = extras.roomName;
 	json.eventType = event.type;
 	json.timestamp = event.timestamp;
 	json.time = isoInZone(event.timestamp, timeZone);
-	// The event's position in the room's log (1-based): a stable key for deduplication downstream.
-	json.sequence = event.index + 1;
+	// A stable key for deduplication downstream.
+	if (extras.sequence !== undefined) json.sequence = extras.sequence;
 	const { UserId, Device, Duration, RecordSize, RecordUrl } = event.data;
 	if (UserId !== undefined && UserId !== null && UserId !== '') json.userId = String(UserId);
 	if (typeof Device === 'number') {
@@ -32,5 +48,13 @@ export function toItem(
 		if (RecordUrl !== undefined) json.recordUrl = String(RecordUrl);
 	}
 	json.eventData = event.data;
-	return { json };
+	return json;
+}
+
+export function toItem(
+	event: LogEvent,
+	roomName: string | undefined,
+	timeZone: string,
+): INodeExecutionData {
+	return { json: eventJson(event, timeZone, { roomName, sequence: event.index + 1 }) };
 }
