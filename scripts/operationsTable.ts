@@ -12,9 +12,11 @@ export function operationsTable(): string {
 	];
 	for (const resource of RESOURCES) {
 		for (const op of OPERATIONS.filter((candidate) => candidate.resource === resource.value)) {
-			const actions = op.batch
-				? `\`${op.action}\` (\`${op.batch.action}\` for many items)`
-				: `\`${op.action}\``;
+			const actions = op.composite
+				? op.composite.actions.map((action) => `\`${action}\``).join(', ')
+				: op.batch
+					? `\`${op.action}\` (\`${op.batch.action}\` for many items)`
+					: `\`${op.action}\``;
 			const what = op.description.replace(/\s*\([A-Za-z]+\)$/, '');
 			rows.push(`| ${resource.name} | ${op.displayName} | ${actions} | ${what} |`);
 		}

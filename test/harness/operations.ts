@@ -16,8 +16,17 @@ function operations(): OperationSpec[] {
 	return (require('../../nodes/Lcic/catalog') as { OPERATIONS: OperationSpec[] }).OPERATIONS;
 }
 
+/**
+ * The operation for `action` (its own call), or for "resource/operation" (any operation, such as
+ * room/getJoinLinks, which does more than one action's call).
+ */
 export function operationFor(action: string): OperationSpec {
-	const op = operations().find((candidate) => candidate.action === action);
+	const [resource, operation] = action.split('/');
+	const op = operations().find((candidate) =>
+		operation === undefined
+			? candidate.action === action && !candidate.composite
+			: candidate.resource === resource && candidate.operation === operation,
+	);
 	if (!op) throw new Error(`No catalog operation calls ${action}`);
 	return op;
 }

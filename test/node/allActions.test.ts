@@ -3,8 +3,9 @@
 // action of the API reference is reachable from some operation.
 import type { IDataObject } from 'n8n-workflow';
 
-import { OPERATIONS } from '../../nodes/Lcic/catalog';
+import { OPERATIONS, type OperationSpec } from '../../nodes/Lcic/catalog';
 import { REFERENCE_ACTIONS, useEmulator } from '../harness';
+import { LINK_SCENARIOS } from './scenarios/links';
 import { RECORD_SCENARIOS } from './scenarios/record';
 import { ROOM_SCENARIOS } from './scenarios/room';
 import { returnAll, type Scenario } from './scenarios/types';
@@ -14,6 +15,7 @@ const SCENARIOS: Record<string, Scenario> = {
 	...ROOM_SCENARIOS,
 	...USER_GROUP_APP_SCENARIOS,
 	...RECORD_SCENARIOS,
+	...LINK_SCENARIOS,
 	// ---- login
 	LoginUser: {
 		prepare: async (s) => ({ values: { UserId: await s.user() } }),
@@ -495,11 +497,19 @@ const SCENARIOS: Record<string, Scenario> = {
 	},
 };
 
+/**
+ * Scenarios are keyed by action; an operation of its own (Get Join Links), which shares its
+ * main action with another operation, by "resource/operation".
+ */
+function scenarioKey(op: OperationSpec): string {
+	return op.composite ? `${op.resource}/${op.operation}` : op.action;
+}
+
 describe('every catalog operation in WorkflowExecute against the emulator', () => {
 	const fx = useEmulator();
 
 	it('has a scenario for every operation', () => {
-		const missing = OPERATIONS.filter((op) => !SCENARIOS[op.action]).map(
+		const missing = OPERATIONS.filter((op) => !SCENARIOS[scenarioKey(op)]).map(
 			(op) => `${op.resource}/${op.operation} (${op.action})`,
 		);
 		expect(missing).toEqual([]);
@@ -515,7 +525,7 @@ describe('every catalog operation in WorkflowExecute against the emulator', () =
 
 	const cases: Array<[string, string]> = OPERATIONS.map((op) => [
 		`${op.resource}/${op.operation} (${op.action})`,
-		op.action,
+		scenarioKey(op),
 	]);
 	it.each(cases)('%s', async (_label, action) => {
 		const scenario = SCENARIOS[action];

@@ -3,6 +3,7 @@ import { developerOperations } from './developer';
 import { documentOperations } from './document';
 import { groupOperations } from './group';
 import { groupLiveCodeOperations } from './groupLiveCodes';
+import { linkOperations } from './links';
 import { marqueeOperations } from './marquee';
 import { playbackOperations } from './playback';
 import { recordOperations } from './record';
@@ -23,6 +24,7 @@ export const OPERATIONS: OperationSpec[] = [
 	...roomOperations,
 	...roomMessageOperations,
 	...roomExtraOperations,
+	...linkOperations,
 	...userOperations,
 	...groupOperations,
 	...groupLiveCodeOperations,
@@ -51,7 +53,8 @@ export function findOperation(resource: string, operation: string): OperationSpe
 
 /** The operation that calls an LCIC action; for code that chains actions (Group > Create by name). */
 export function findByAction(action: string): OperationSpec {
-	const op = OPERATIONS.find((candidate) => candidate.action === action);
+	// The operation that is the action's own call, not one of its own (Get Join Links) that uses it.
+	const op = OPERATIONS.find((candidate) => candidate.action === action && !candidate.composite);
 	if (!op) throw new Error(`No operation calls the LCIC action ${action}`);
 	return op;
 }

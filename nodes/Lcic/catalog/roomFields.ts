@@ -114,8 +114,7 @@ const DISABLE_RECORD = choice('DisableRecord', 'Recording', 'How the class is re
 	{
 		name: 'Signaling Only',
 		value: 3,
-		description:
-			"Signalling recording, replayed in Tencent's replay page (Record > Get Playback Token)",
+		description: "Signalling recording, replayed in Tencent's replay page (Room > Get Replay Link)",
 	},
 ]);
 const RTC_AUDIENCE_NUMBER: FieldSpec = {

@@ -177,6 +177,12 @@ export interface OperationSpec {
 	options?: INodeProperties[];
 	/** What this operation does beyond one call (or batch) per item; see hooks.ts. */
 	hooks?: OperationHooks;
+	/**
+	 * An operation of its own rather than the call of one action (Room > Get Join Links): its
+	 * hooks' runItem does the work, calling these actions. Its fields are the operation's
+	 * settings, not the parameters of one action; `action` names the main one.
+	 */
+	composite?: { actions: string[] };
 }
 
 export interface ResourceSpec {

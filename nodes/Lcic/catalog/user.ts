@@ -75,7 +75,7 @@ export const userOperations: OperationSpec[] = [
 		operation: 'createMany',
 		displayName: 'Create Many',
 		action: 'BatchRegister',
-		description: 'Register several users in one call (BatchRegister)',
+		description: 'Register many users at once, 1,000 per call (BatchRegister)',
 		sdkAppId: 'required',
 		sdkAppIdInEntries: 'Users',
 		readOnly: false,

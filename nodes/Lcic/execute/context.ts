@@ -5,7 +5,8 @@ import { findByAction, requestOptionsOf } from '../catalog';
 import type { ItemRun, OperationRun } from '../catalog/hooks';
 import type { OperationSpec } from '../catalog/types';
 import { listRecords } from '../params';
-import { lcicApiRequest, lcicApiRequestAllItems } from '../transport';
+import { isoInZone } from '../params/dateTime';
+import { lcicApiRequest, lcicApiRequestAllItems, siteOf } from '../transport';
 import { sendCalls } from './calls';
 import { settleOutcomes } from './progress';
 import { runSingle } from './single';
@@ -21,19 +22,22 @@ function optionsOf(context: IExecuteFunctions, op: OperationSpec, itemIndex: num
 
 export function createOperationRun(context: IExecuteFunctions, op: OperationSpec): OperationRun {
 	const shared = new Map<string, Promise<unknown>>();
+	function once<T>(key: string, make: () => Promise<T>): Promise<T> {
+		let value = shared.get(key) as Promise<T> | undefined;
+		if (!value) {
+			value = make();
+			shared.set(key, value);
+		}
+		return value;
+	}
 	return {
 		op,
 		node: context.getNode(),
 		options: optionsOf(context, op, 0),
 		continueOnFail: context.continueOnFail(),
-		once<T>(key: string, make: () => Promise<T>): Promise<T> {
-			let value = shared.get(key) as Promise<T> | undefined;
-			if (!value) {
-				value = make();
-				shared.set(key, value);
-			}
-			return value;
-		},
+		iso: (seconds) => isoInZone(seconds, context.getTimezone()),
+		site: () => once('site', () => siteOf.call(context)),
+		once,
 	};
 }
 

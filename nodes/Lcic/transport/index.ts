@@ -10,3 +10,4 @@ export { lcicApiRequestAllItems, type PageOptions } from './pager';
 export { chooseSdkAppId, getDefaultSdkAppId } from './sdkAppId';
 export { asNodeError, errorCode } from './errors';
 export { resetRateLimiter } from './rateLimiter';
+export { siteOf, type TencentSite } from './site';
