@@ -1,12 +1,18 @@
 // The roster sync a school runs every night: 1,000 spreadsheet rows into the node's User > Create
 // inside n8n-core, against the emulator over HTTP (signing, verification, rate limiter on).
-// Measures the API calls (one BatchRegister), wall time and heap per run, first and repeat run.
+// Measures the API calls, wall time and heap per run, first and repeat run. The node lists the
+// application's users first (DescribeSdkAppIdUsers, 100 a page) so that users who already exist
+// are not overwritten by BatchRegister: the first run is one page and one BatchRegister, the
+// repeat run ten pages and no BatchRegister.
 import { startEmulator } from '../../test/emulator';
 import { callsOf, parametersFor, runWorkflow } from '../../test/harness';
 import type { BenchResult } from './types';
 
 const STUDENTS = 1000;
 const TARGET_MS = 5000;
+/** DescribeSdkAppIdUsers page size (the catalog's) and BatchRegister's users per call. */
+const USERS_PER_PAGE = 100;
+const USERS_PER_BATCH = 1000;
 
 export async function runRosterBench(): Promise<BenchResult[]> {
 	const emulator = await startEmulator();
@@ -22,6 +28,10 @@ export async function runRosterBench(): Promise<BenchResult[]> {
 	const results: BenchResult[] = [];
 	try {
 		for (const run of ['first run', 'repeat run']) {
+			const existing = run === 'first run' ? 0 : STUDENTS;
+			const expectedCalls =
+				Math.max(1, Math.ceil(existing / USERS_PER_PAGE)) +
+				Math.ceil((STUDENTS - existing) / USERS_PER_BATCH);
 			emulator.resetCalls();
 			const heapBefore = process.memoryUsage().heapUsed;
 			const start = process.hrtime.bigint();
@@ -39,8 +49,8 @@ export async function runRosterBench(): Promise<BenchResult[]> {
 						((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20).toFixed(1),
 					),
 				},
-				target: `1 API call and under ${TARGET_MS} ms for ${STUDENTS} items`,
-				ok: calls === 1 && items.length === STUDENTS && ms < TARGET_MS,
+				target: `${expectedCalls} API calls (${existing} users listed, ${STUDENTS - existing} registered) and under ${TARGET_MS} ms for ${STUDENTS} items`,
+				ok: calls === expectedCalls && items.length === STUDENTS && ms < TARGET_MS,
 			});
 		}
 	} finally {

@@ -41,7 +41,11 @@ describe('roster sync: 1,000 students', () => {
 		});
 
 		expect(error).toBeUndefined();
-		expect(callsOf(fx.emulator).map((call) => call.action)).toEqual(['BatchRegister']);
+		// One look at the application's users (none yet), then one BatchRegister for all 1,000.
+		expect(callsOf(fx.emulator).map((call) => call.action)).toEqual([
+			'DescribeSdkAppIdUsers',
+			'BatchRegister',
+		]);
 		expect(items).toHaveLength(1000);
 		items.forEach((item, index) => {
 			expect(item.pairedItem).toEqual({ item: index });
@@ -56,6 +60,7 @@ describe('roster sync: 1,000 students', () => {
 
 	it('returns the same UserIds when the roster runs again (returnExistingOnDuplicate)', async () => {
 		const usersBefore = fx.session.app.users.size;
+		fx.emulator.resetCalls();
 		const { items, error } = await runWorkflow({
 			emulator: fx.emulator,
 			nodeParameters: registerParameters(true),
@@ -67,6 +72,10 @@ describe('roster sync: 1,000 students', () => {
 			registered.map((item) => item.json.UserId),
 		);
 		expect(fx.session.app.users.size).toBe(usersBefore);
+		// Every student existed, and says so, as one item at a time would (User > Create with one
+		// item: RegisterUser, OriginIdExists, the existing user). Nothing was re-registered.
+		expect(items.every((item) => item.json.AlreadyRegistered === true)).toBe(true);
+		expect(callsOf(fx.emulator, 'BatchRegister')).toHaveLength(0);
 	});
 
 	it('creates one group per class', async () => {

@@ -80,10 +80,23 @@ export interface ItemRun {
  */
 export type ItemOutput = Array<IDataObject | Error>;
 
+export interface BatchPlan {
+	answered?: Map<number, ItemOutput>;
+	/** Input item indices to run alone after the batch. */
+	alone?: number[];
+}
+
 /** The few places where an operation does more than "one call (or batch) per item". */
 export interface OperationHooks {
 	/** Whether several items of this execution may share one `batch` call (default: yes). */
 	useBatch?(run: OperationRun): boolean;
+	/**
+	 * Several items are about to share batch calls: answer some without the batch (`answered`:
+	 * the user who already exists) or set some aside to run one by one after it, through the
+	 * plain path (`alone`: a second item with an Origin ID already in this batch). So that the
+	 * batch gives each item the outcome it would have had on its own.
+	 */
+	prepareBatch?(run: OperationRun, items: ItemRun[]): Promise<BatchPlan>;
 	/**
 	 * Items run several at a time; items with the same key run one after another, in input
 	 * order. Default: writes to the same room, group, document or user (the required pickers).

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import type { BatchPlan, ItemOutput, OperationRun } from '../catalog/hooks';
 import type { OperationSpec } from '../catalog/types';
 import { buildRequestBody } from '../params';
 import { asNodeError, getDefaultSdkAppId } from '../transport';
@@ -44,43 +45,104 @@ export async function executeOperation(
 	const batch = op.batch && prepared.length > 1 && (hooks.useBatch?.(run) ?? true);
 
 	if (batch) {
-		for (const [index, output] of await runBatch.call(this, op, prepared))
+		for (const [index, output] of await runBatched.call(this, run, prepared))
 			results.set(index, output);
 	} else {
-		const outcome = await runInOrder(
-			prepared.length,
-			async (position) => {
-				const { index, body } = prepared[position];
-				const item = createItemRun(this, run, index, body);
-				try {
-					const records = hooks.runItem ? await hooks.runItem(item) : await item.runPlain();
-					return records.map((record) =>
-						record instanceof Error
-							? failItem.call(this, asNodeError(run.node, record, index), index)
-							: { json: record, pairedItem: { item: index } },
-					);
-				} catch (error) {
-					return [failItem.call(this, asNodeError(run.node, error, index), index)];
-				}
-			},
-			{
-				concurrency: concurrencyOf(op),
-				keyOf: (position) => orderKeyOf(run, prepared[position].body),
-			},
-		);
-		const [failure] = outcome.failures;
-		if (failure) {
-			const indexOf = (position: number) => prepared[position].index;
-			throw withItemsOutcome(failure.error as Error, {
-				done: prepared.flatMap((item, position) => (outcome.done[position] ? [item.index] : [])),
-				failed: outcome.failures.map(({ index }) => indexOf(index)),
-				notSent: outcome.notStarted.map(indexOf),
-			});
-		}
-		prepared.forEach(({ index }, position) => results.set(index, outcome.results[position]!));
+		for (const [index, output] of await runOneByOne.call(this, run, prepared))
+			results.set(index, output);
 	}
 
 	const ordered: INodeExecutionData[] = [];
 	for (let index = 0; index < items.length; index++) ordered.push(...(results.get(index) ?? []));
 	return ordered;
+}
+
+/** One item's output as n8n items: records paired to it, an Error as an error item (or thrown). */
+function toItems(
+	this: IExecuteFunctions,
+	run: OperationRun,
+	index: number,
+	output: ItemOutput,
+): INodeExecutionData[] {
+	return output.map((record) =>
+		record instanceof Error
+			? failItem.call(this, asNodeError(run.node, record, index), index)
+			: { json: record, pairedItem: { item: index } },
+	);
+}
+
+/** Items one by one (several at a time), each through its hooks or the plain path. */
+async function runOneByOne(
+	this: IExecuteFunctions,
+	run: OperationRun,
+	prepared: PreparedItem[],
+): Promise<Map<number, INodeExecutionData[]>> {
+	const hooks = run.op.hooks ?? {};
+	const outcome = await runInOrder(
+		prepared.length,
+		async (position) => {
+			const { index, body } = prepared[position];
+			const item = createItemRun(this, run, index, body);
+			try {
+				const output = hooks.runItem ? await hooks.runItem(item) : await item.runPlain();
+				return toItems.call(this, run, index, output);
+			} catch (error) {
+				return [failItem.call(this, asNodeError(run.node, error, index), index)];
+			}
+		},
+		{
+			concurrency: concurrencyOf(run.op),
+			keyOf: (position) => orderKeyOf(run, prepared[position].body),
+		},
+	);
+	const [failure] = outcome.failures;
+	if (failure) {
+		const indexOf = (position: number) => prepared[position].index;
+		throw withItemsOutcome(failure.error as Error, {
+			done: prepared.flatMap((item, position) => (outcome.done[position] ? [item.index] : [])),
+			failed: outcome.failures.map(({ index }) => indexOf(index)),
+			notSent: outcome.notStarted.map(indexOf),
+		});
+	}
+	const results = new Map<number, INodeExecutionData[]>();
+	prepared.forEach(({ index }, position) => results.set(index, outcome.results[position]!));
+	return results;
+}
+
+/**
+ * Items in batch calls. The operation's hooks may first answer some items or set them aside
+ * (prepareBatch), so that each item gets the outcome it would have had on its own; those set
+ * aside run one by one after the batch.
+ */
+async function runBatched(
+	this: IExecuteFunctions,
+	run: OperationRun,
+	prepared: PreparedItem[],
+): Promise<Map<number, INodeExecutionData[]>> {
+	const results = new Map<number, INodeExecutionData[]>();
+	let plan: BatchPlan = {};
+	if (run.op.hooks?.prepareBatch) {
+		const itemRuns = prepared.map(({ index, body }) => createItemRun(this, run, index, body));
+		try {
+			plan = await run.op.hooks.prepareBatch(run, itemRuns);
+		} catch (error) {
+			// Nothing was sent yet: every item fails alike (or the node stops on the first).
+			for (const { index } of prepared)
+				results.set(index, [failItem.call(this, asNodeError(run.node, error, index), index)]);
+			return results;
+		}
+	}
+	for (const [index, output] of plan.answered ?? [])
+		results.set(index, toItems.call(this, run, index, output));
+	const alone = new Set(plan.alone ?? []);
+	const batched = prepared.filter(({ index }) => !results.has(index) && !alone.has(index));
+	const single = prepared.filter(({ index }) => alone.has(index) && !results.has(index));
+	const parts =
+		batched.length > 1
+			? await runBatch.call(this, run.op, batched)
+			: await runOneByOne.call(this, run, batched);
+	for (const [index, output] of parts) results.set(index, output);
+	for (const [index, output] of await runOneByOne.call(this, run, single))
+		results.set(index, output);
+	return results;
 }
