@@ -198,11 +198,12 @@ describe('batch calls in flight', () => {
 		await flush();
 		expect(answers.waiting()).toEqual([1, 2, 3, 4]);
 		await answers.release(3, answerFor(answers.sent[2]));
-		await answers.release(2, fail('InvalidParameter', 'bad row'));
+		// A failure that may have happened (not a rejection of one row, which would be isolated).
+		await answers.release(2, fail('InternalError', 'bad call'));
 		await answers.release(1, answerFor(answers.sent[0]));
 		await answers.release(4, answerFor(answers.sent[3]));
 		const error = await stopped;
-		expect(error?.message).toBe('InvalidParameter: bad row');
+		expect(error?.message).toBe('InternalError: bad call');
 		expect(error?.description).toContain(
 			'Input items (by index) of 7: 0-1 and 4-6 went through (the node stopped, so n8n shows no output for them); 2 failed with this error; 3 failed too.',
 		);
@@ -212,15 +213,15 @@ describe('batch calls in flight', () => {
 		const run = await executeFake(
 			batched,
 			(_action, body) =>
-				(body.Users as IDataObject[])[0].Name === 'u2' ? fail('InvalidParameter') : answerFor(body),
+				(body.Users as IDataObject[])[0].Name === 'u2' ? fail('InternalError') : answerFor(body),
 			users(5),
 			true,
 		);
 		expect(run.json.map((item) => [item.pairedTo, item.UserId ?? item.code])).toEqual([
 			[0, 'id-u0'],
 			[1, 'id-u1'],
-			[2, 'InvalidParameter'],
-			[3, 'InvalidParameter'],
+			[2, 'InternalError'],
+			[3, 'InternalError'],
 			[4, 'id-u4'],
 		]);
 	});

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { roomEventOptions } from './events';
-import { choice, roomIdField, timeOrderProblem, userIdField } from './fieldKit';
+import { choice, roomIdField, roomTimesProblem, timeOrderProblem, userIdField } from './fieldKit';
 import { CREATE_OPTIONAL, CREATE_REQUIRED, MODIFY_OPTIONAL } from './roomFields';
 import { byPage } from './paging';
 import type { CheckContext, FieldSpec, OperationSpec } from './types';
@@ -27,7 +27,7 @@ const ROOM_INFOS: FieldSpec = {
 function validateRoomInfos(body: IDataObject, context: CheckContext): string | undefined {
 	const rooms = Array.isArray(body.RoomInfos) ? (body.RoomInfos as IDataObject[]) : [];
 	for (const [index, room] of rooms.entries()) {
-		const problem = timeOrderProblem(room, context, `Rooms ${index + 1}: `);
+		const problem = roomTimesProblem(room, context, `Rooms ${index + 1}: `);
 		if (problem) return problem;
 	}
 	return undefined;
@@ -56,7 +56,7 @@ export const roomOperations: OperationSpec[] = [
 			resultKey: 'RoomIds',
 			resultField: 'RoomId',
 		},
-		validate: timeOrderProblem,
+		validate: roomTimesProblem,
 	},
 	{
 		resource: 'room',
@@ -109,7 +109,7 @@ export const roomOperations: OperationSpec[] = [
 			...MODIFY_OPTIONAL,
 		],
 		output: { kind: 'response' },
-		validate: timeOrderProblem,
+		validate: roomTimesProblem,
 	},
 	{
 		resource: 'room',

@@ -137,6 +137,8 @@ export interface ChunkRule {
 export interface CheckContext {
 	/** The workflow's time zone (IANA name): messages show times in it. */
 	timeZone: string;
+	/** n8n's clock (Unix seconds), for "not in the past" rules. */
+	now: number;
 }
 
 export interface OperationSpec {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { OperationSpec } from '../catalog/types';
-import { lcicApiRequest } from '../transport';
+import { errorCode, isRejection, lcicApiRequest } from '../transport';
 import { failItem } from './itemResult';
 import { concurrencyOf } from './parallel';
 import { runInOrder } from './pool';
@@ -72,7 +72,11 @@ function chunksOf(spec: BatchSpec, prepared: PreparedItem[]): PreparedItem[][] {
 	return chunks;
 }
 
-type ItemResult = { index: number; json: IDataObject } | { index: number; error: Error };
+type ItemResult =
+	| { index: number; json: IDataObject }
+	| { index: number; error: Error }
+	/** Not sent: the node stops (no continue-on-fail) after a row was refused before it. */
+	| { index: number; skipped: true };
 
 /**
  * Sends the batch calls several at a time (up to the action's rate). A failed call fails its
@@ -86,6 +90,8 @@ export async function runBatch(
 ): Promise<Map<number, INodeExecutionData[]>> {
 	const spec = op.batch!;
 	const chunks = chunksOf(spec, prepared);
+
+	const stopOnFailure = !this.continueOnFail();
 
 	/** One batch call; one result per item of the chunk, never throws. */
 	const sendChunk = async (chunk: PreparedItem[]): Promise<ItemResult[]> => {
@@ -102,7 +108,7 @@ export async function runBatch(
 				itemIndex: chunk[0].index,
 			});
 		} catch (error) {
-			return chunk.map((item) => ({ index: item.index, error: error as Error }));
+			return await isolate(chunk, error as Error);
 		}
 		const results = Array.isArray(response[spec.resultKey])
 			? (response[spec.resultKey] as unknown[])
@@ -118,7 +124,29 @@ export async function runBatch(
 		});
 	};
 
-	const stopOnFailure = !this.continueOnFail();
+	/**
+	 * LCIC refused a batch call: when for what it carried (a rejection, after which nothing was
+	 * done), one row may be the cause, so the call is split in halves and sent again until the
+	 * refused rows stand alone and every other row has gone through. A row alone that is refused
+	 * gets the error. Without continue-on-fail, rows after the first refused one are not sent
+	 * (the node stops there, as it would one item at a time). Anything else (network, the key,
+	 * an internal error that may have happened) fails the whole call.
+	 */
+	const isolate = async (chunk: PreparedItem[], error: Error): Promise<ItemResult[]> => {
+		const code = errorCode(error);
+		if (chunk.length === 1 || code === undefined || !isRejection(code))
+			return chunk.map((item) => ({ index: item.index, error }));
+		const middle = Math.ceil(chunk.length / 2);
+		const first = await sendChunk(chunk.slice(0, middle));
+		if (stopOnFailure && first.some((result) => 'error' in result)) {
+			const rest = chunk
+				.slice(middle)
+				.map((item) => ({ index: item.index, skipped: true as const }));
+			return [...first, ...rest];
+		}
+		return [...first, ...(await sendChunk(chunk.slice(middle)))];
+	};
+
 	const settled: ItemResult[][] = [];
 	const outcome = await runInOrder(
 		chunks.length,
@@ -138,11 +166,15 @@ export async function runBatch(
 		throw withItemsOutcome(first.error, {
 			done: all.flatMap((result) => ('json' in result ? [result.index] : [])),
 			failed: failed.map((result) => result.index),
-			notSent: outcome.notStarted.flatMap((position) => chunks[position].map((item) => item.index)),
+			notSent: [
+				...all.flatMap((result) => ('skipped' in result ? [result.index] : [])),
+				...outcome.notStarted.flatMap((position) => chunks[position].map((item) => item.index)),
+			],
 		});
 	}
 	const out = new Map<number, INodeExecutionData[]>();
 	for (const result of all) {
+		if ('skipped' in result) continue;
 		out.set(
 			result.index,
 			'json' in result

@@ -94,7 +94,7 @@ function build(
 	// Checked with the rest, before anything is sent; runSingle reads it again.
 	if (op.paging) readListLimit.call(this, itemIndex);
 
-	const problem = op.validate?.(body, { timeZone });
+	const problem = op.validate?.(body, { timeZone, now: Math.floor(Date.now() / 1000) });
 	if (problem) throw new FieldError(problem);
 	return body;
 }

@@ -11,3 +11,4 @@ export { chooseSdkAppId, getDefaultSdkAppId } from './sdkAppId';
 export { asNodeError, errorCode } from './errors';
 export { resetRateLimiter } from './rateLimiter';
 export { siteOf, type TencentSite } from './site';
+export { isRejection } from './retryPolicy';

@@ -88,3 +88,16 @@ export function retryDelay(
 		: policy.maxAttempts;
 	return attempt < attempts ? backoffDelay(attempt, policy, random) : undefined;
 }
+
+/**
+ * LCIC refused the request as a whole because of what it carried (a bad value, a user or group
+ * that does not exist, a rule such as "a class cannot be longer than five hours"): nothing was
+ * done, and in a batch one entry may be the cause. Not: the key, the application, the rate, the
+ * service, or a timeout (which may have happened).
+ */
+export function isRejection(code: string): boolean {
+	if (/SdkAppId/i.test(code) || code === 'FailedOperation.RequestTimedOut') return false;
+	return /^(InvalidParameter|InvalidParameterValue|MissingParameter|UnknownParameter|FailedOperation|LimitExceeded|ResourceNotFound|OperationDenied|UnsupportedOperation)(\.|$)/.test(
+		code,
+	);
+}
