@@ -4,7 +4,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { OPERATIONS, type OperationSpec } from '../../nodes/Lcic/catalog';
-import { REFERENCE_ACTIONS, useEmulator } from '../harness';
+import { changesExisting } from '../../nodes/Lcic/params/emptyValues';
+import { callsOf, REFERENCE_ACTIONS, useEmulator } from '../harness';
 import { LINK_SCENARIOS } from './scenarios/links';
 import { RECORD_SCENARIOS } from './scenarios/record';
 import { ROOM_SCENARIOS } from './scenarios/room';
@@ -533,5 +534,41 @@ describe('every catalog operation in WorkflowExecute against the emulator', () =
 		const { values, node } = await scenario.prepare(fx.session);
 		const output = await fx.session.ok(action, values, node);
 		await scenario.check(output, fx.session, values);
+	});
+});
+
+// An expression that comes out empty must not change what an action that changes or removes
+// things does: for every such operation (params/emptyValues.ts changesExisting) and every
+// optional field of it, the field is set to an expression that gives nothing on this item. The
+// node must refuse the item naming the field, and send nothing.
+describe('operations that change or remove things: an empty expression is refused, never skipped', () => {
+	const fx = useEmulator();
+	const OPTIONAL_SCALARS = new Set(['string', 'integer', 'number', 'flag', 'options', 'dateTime']);
+	const cases = OPERATIONS.filter(changesExisting).flatMap((op) =>
+		op.fields
+			.filter((field) => !field.required && (OPTIONAL_SCALARS.has(field.type) || field.emptyMeans))
+			.map((field): [string, string, string, string] => [
+				`${op.resource}/${op.operation} (${op.action}) ${field.param}`,
+				op.action,
+				field.param,
+				field.displayName,
+			]),
+	);
+
+	it('finds such fields', () => {
+		expect(cases.length).toBeGreaterThan(10);
+	});
+
+	it.each(cases)('%s', async (_label, action, param, displayName) => {
+		const { values, node } = await SCENARIOS[action].prepare(fx.session);
+		fx.emulator.resetCalls();
+		const { error } = await fx.session.run(
+			action,
+			{ ...values, [param]: '={{ $json.missing }}' },
+			node,
+		);
+		expect(error?.message).toContain(`"${displayName}"`);
+		expect(error?.message).toContain('empty');
+		expect(callsOf(fx.emulator, action)).toHaveLength(0);
 	});
 });

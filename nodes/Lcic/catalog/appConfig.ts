@@ -202,8 +202,9 @@ export const appConfigOperations: OperationSpec[] = [
 				param: 'Scenes',
 				displayName: 'Scenes',
 				description:
-					'The scenes whose custom content to delete, comma-separated. Left out (or empty), the custom content of every scene is deleted.',
+					'The scenes whose custom content to delete, comma-separated. Leave the field out to delete the custom content of every scene; added, it must name at least one scene (an expression that gives nothing is refused).',
 				type: 'stringList',
+				emptyMeans: 'delete the custom content of every scene',
 				default: '',
 				placeholder: 'e.g. default, exam',
 			},

@@ -92,6 +92,12 @@ export interface FieldSpec {
 	maxLength?: number;
 	/** entries: no two entries may share this member (BatchRegister: OriginId). */
 	uniqueBy?: string;
+	/**
+	 * What LCIC does when this optional field is empty, when that widens the action (Scenes of
+	 * DeleteAppCustomContent: "delete the custom content of every scene"). An added but empty
+	 * value is then refused: the wide action is chosen by leaving the field out.
+	 */
+	emptyMeans?: string;
 }
 
 export type OutputSpec =
@@ -159,6 +165,12 @@ export interface OperationSpec {
 	sdkAppIdType?: 'string';
 	/** Describe and Get actions: safe to retry after a network failure. */
 	readOnly: boolean;
+	/**
+	 * Whether the action changes or removes what exists, so that an optional field an expression
+	 * left empty is refused rather than skipped (params/emptyValues.ts). Default: from the
+	 * action's verb (Modify, Set, Delete, Unbind, Kick, End, Stop, Forbid...).
+	 */
+	changesExisting?: boolean;
 	/** Documented requests per second when not 20. */
 	rateLimit?: number;
 	fields: FieldSpec[];

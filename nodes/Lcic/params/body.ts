@@ -12,6 +12,7 @@ import {
 } from '../description/names';
 import { chooseSdkAppId } from '../transport';
 import { convertStructured, convertValue } from './convert';
+import { emptyOptional } from './emptyValues';
 import { FieldError } from './fieldError';
 import { readListLimit } from './listLimit';
 
@@ -64,7 +65,7 @@ function build(
 			// Only fields the user added to Additional Fields are sent.
 			if (!(key in additional)) continue;
 			value = convertValue(field, additional[key], undefined, timeZone);
-			if (value === undefined && field.sendEmpty) value = '';
+			if (value === undefined) value = emptyOptional(this.getNode(), op, field);
 			if (value === undefined) continue;
 		}
 		body[field.param] = value as IDataObject[string];
