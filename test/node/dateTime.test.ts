@@ -96,6 +96,9 @@ describe('toEpochSeconds and isoInZone', () => {
 			Date.UTC(2030, 11, 1, 8) / 1000,
 		);
 		expect(toEpochSeconds('2030-12-01', 'Europe/Berlin')).toBe(Date.UTC(2030, 10, 30, 23) / 1000);
+		// Unpadded, as spreadsheets write them.
+		for (const text of ['2030-12-1 9:00', '2030/12/1 9:00', '2030-12-01 9:00:00'])
+			expect(toEpochSeconds(text, 'Europe/Berlin')).toBe(Date.UTC(2030, 11, 1, 8) / 1000);
 		expect(toEpochSeconds('2030-12-01T09:00:00+08:00', 'Europe/Berlin')).toBe(
 			Date.UTC(2030, 11, 1, 1) / 1000,
 		);

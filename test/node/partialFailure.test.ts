@@ -182,12 +182,13 @@ describe('the examples of the report', () => {
 		});
 		const created = [...fx.session.app.rooms.keys()].filter((id) => !before.has(id));
 		expect(created).toHaveLength(100);
-		expect(first.items[0].json.RoomIds).toEqual(created);
-		const progress = first.items[1].json.progress as IDataObject;
+		// One item per room created, then the error item.
+		expect(first.items.slice(0, 100).map((item) => item.json.RoomId)).toEqual(created);
+		const progress = first.items[100].json.progress as IDataObject;
 		expect(progress.notDone).toEqual({
 			BatchCreateRoom: { RoomInfos: Array.from({ length: 50 }, (_, i) => 101 + i) },
 		});
-		expect(String(first.items[1].json.error)).toContain(
+		expect(String(first.items[100].json.error)).toContain(
 			'Done: Rooms (BatchCreateRoom): 1-100. Not done: Rooms (BatchCreateRoom): 101-150',
 		);
 

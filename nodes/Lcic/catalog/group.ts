@@ -125,7 +125,13 @@ export const groupOperations: OperationSpec[] = [
 				},
 			),
 		],
-		output: { kind: 'response' },
+		// One item per group created, as User > Create Many gives one per user.
+		output: {
+			kind: 'list',
+			key: 'GroupIds',
+			valueField: 'GroupId',
+			entries: { param: 'GroupBaseInfos', fields: ['GroupName', 'TeacherId'] },
+		},
 		chunks: [{ param: 'GroupBaseInfos', size: GROUP_BASE_INFOS_PER_CALL }],
 	},
 	{

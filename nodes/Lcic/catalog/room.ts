@@ -67,7 +67,14 @@ export const roomOperations: OperationSpec[] = [
 		sdkAppId: 'required',
 		readOnly: false,
 		fields: [ROOM_INFOS],
-		output: { kind: 'response' },
+		// One item per room created, as User > Create Many gives one per user.
+		output: {
+			kind: 'list',
+			key: 'RoomIds',
+			valueField: 'RoomId',
+			entries: { param: 'RoomInfos', fields: ['Name', 'StartTime', 'EndTime'] },
+			times: ['StartTime', 'EndTime'],
+		},
 		chunks: [{ param: 'RoomInfos', size: BATCH_CREATE_ROOM_MAX }],
 		validate: validateRoomInfos,
 	},

@@ -108,7 +108,17 @@ export type OutputSpec =
 		 * One item per element of Response[key] (other top-level fields are dropped). Lists of bare
 		 * IDs (MemberIds, UserIds) become { [valueField]: id }, so the next node reads $json.UserId.
 		 */
-		| { kind: 'list'; key: string; valueField?: string }
+		| {
+				kind: 'list';
+				key: string;
+				valueField?: string;
+				/**
+				 * Batch creates answer bare IDs in the order of the request's entries
+				 * (BatchCreateRoom: RoomIds for RoomInfos): each record also gets these fields of the
+				 * entry at its position, so an item says which room or group it is.
+				 */
+				entries?: { param: string; fields: string[] };
+		  }
 	) & {
 		/**
 		 * Keys of an output item that hold Unix seconds (StartTime, Timestamp...). Each gets a

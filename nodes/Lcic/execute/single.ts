@@ -32,7 +32,9 @@ export async function runSingle(
 	return settleOutcomes(
 		this.getNode(),
 		outcomes,
-		done ? toOutputItems(op, done, this.getTimezone()) : [],
+		// The calls that went through are the first ones, so `body`'s entries line up with the
+		// merged answer's (BatchCreateRoom: RoomIds in the order of RoomInfos).
+		done ? toOutputItems(op, done, this.getTimezone(), body) : [],
 		itemIndex,
 	);
 }

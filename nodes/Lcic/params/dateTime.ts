@@ -63,10 +63,13 @@ const PARSERS = [
 	(text: string, zone: string) => DateTime.fromSQL(text, { zone }),
 	(text: string, zone: string) => DateTime.fromRFC2822(text, { zone }),
 	(text: string, zone: string) => DateTime.fromHTTP(text, { zone }),
-	// Spreadsheets often write 2026/12/01 09:00.
-	(text: string, zone: string) => DateTime.fromFormat(text, 'yyyy/M/d H:mm:ss', { zone }),
-	(text: string, zone: string) => DateTime.fromFormat(text, 'yyyy/M/d H:mm', { zone }),
-	(text: string, zone: string) => DateTime.fromFormat(text, 'yyyy/M/d', { zone }),
+	// Spreadsheets and forms often write 2026/12/01 09:00, 2026-12-1 9:00.
+	...['/', '-'].flatMap((separator) =>
+		['yyyy/M/d H:mm:ss', 'yyyy/M/d H:mm', 'yyyy/M/d'].map(
+			(format) => (text: string, zone: string) =>
+				DateTime.fromFormat(text, format.replaceAll('/', separator), { zone }),
+		),
+	),
 ];
 
 /** JS Date's own text (String(new Date())) names its offset: "... GMT+0800 (China Standard Time)". */

@@ -33,23 +33,52 @@ function asRecord(element: unknown, valueField: string): IDataObject {
 		: { [valueField]: element as IDataObject[string] };
 }
 
-/** A list's elements as n8n items' JSON: records as they are, bare values under the list's field name. */
-export function listRecords(op: OperationSpec, list: unknown[], timeZone: string): IDataObject[] {
+/** The fields `output.entries` names, from the request entry at `position`. */
+function entryFields(
+	op: OperationSpec,
+	request: IDataObject | undefined,
+	position: number,
+): IDataObject {
+	const spec = op.output.kind === 'list' ? op.output.entries : undefined;
+	const entries = spec && request ? request[spec.param] : undefined;
+	const entry = Array.isArray(entries) ? (entries[position] as IDataObject | undefined) : undefined;
+	if (!spec || typeof entry !== 'object' || entry === null) return {};
+	const picked: IDataObject = {};
+	for (const field of spec.fields) if (entry[field] !== undefined) picked[field] = entry[field];
+	return picked;
+}
+
+/**
+ * A list's elements as n8n items' JSON: records as they are, bare values under the list's field
+ * name, with the fields of their request entry when the catalog asks for them.
+ */
+export function listRecords(
+	op: OperationSpec,
+	list: unknown[],
+	timeZone: string,
+	request?: IDataObject,
+): IDataObject[] {
 	const valueField = op.output.kind === 'list' ? (op.output.valueField ?? 'value') : 'value';
-	return list.map((element) =>
-		withIsoTimes(asRecord(element, valueField), op.output.times, timeZone),
+	return list.map((element, position) =>
+		withIsoTimes(
+			{ ...asRecord(element, valueField), ...entryFields(op, request, position) },
+			op.output.times,
+			timeZone,
+		),
 	);
 }
 
+/** Output records of one response; `request` is the body that was sent (for `output.entries`). */
 export function toOutputItems(
 	op: OperationSpec,
 	response: IDataObject,
 	timeZone: string,
+	request?: IDataObject,
 ): IDataObject[] {
 	if (op.output.kind === 'list') {
 		const list = response[op.output.key];
 		// LCIC sends null instead of [] when nothing matched.
-		return Array.isArray(list) ? listRecords(op, list, timeZone) : [];
+		return Array.isArray(list) ? listRecords(op, list, timeZone, request) : [];
 	}
 	const keys = Object.keys(response);
 	// Actions that only answer with a RequestId (DeleteRoom, StartRoom...) still give the next
