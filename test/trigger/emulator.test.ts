@@ -168,3 +168,46 @@ describe('LCIC Trigger in n8n-core against the emulator', () => {
 		).rejects.toThrow(/SdkAppId/);
 	});
 });
+
+describe('the same item fields in both watch modes', () => {
+	it('"Fetch Test Event" and polled items name the room whether it is chosen or found', async () => {
+		const [roomId] = rooms(1);
+		const name = emulator.state.apps.get(emulator.account.sdkAppId)!.rooms.get(roomId)!.Name;
+		// The latest event of the application, so that both modes show the same one.
+		emulator.clock.advance(5);
+		emulator.simulate('memberJoin', {
+			SdkAppId: emulator.account.sdkAppId,
+			RoomId: roomId,
+			UserId: 'u-latest',
+		});
+		const every = await pollOnce({ emulator, mode: 'manual', parameters: { watch: 'all' } });
+		const chosenOne = await pollOnce({ emulator, mode: 'manual', parameters: chosen([roomId]) });
+		const [fromAll] = every.items ?? [];
+		const [fromChosen] = chosenOne.items ?? [];
+		expect(fromChosen.json.roomName).toBe(name);
+		expect(Object.keys(fromChosen.json).sort()).toEqual(Object.keys(fromAll.json).sort());
+		expect(fromChosen.json).toEqual(fromAll.json);
+
+		// Polling chosen rooms: the name is asked once (DescribeRoom) and kept with the cursor.
+		const staticData: IDataObject = {};
+		await pollOnce({ emulator, staticData, parameters: chosen([roomId]) });
+		emulator.resetCalls();
+		for (const event of ['MemberJoin', 'MemberQuit'])
+			emulator.simulate('memberJoin', {
+				SdkAppId: emulator.account.sdkAppId,
+				RoomId: roomId,
+				UserId: `u-${event}`,
+			});
+		const first = await pollOnce({ emulator, staticData, parameters: chosen([roomId]) });
+		emulator.simulate('memberJoin', {
+			SdkAppId: emulator.account.sdkAppId,
+			RoomId: roomId,
+			UserId: 'u-late',
+		});
+		const second = await pollOnce({ emulator, staticData, parameters: chosen([roomId]) });
+		const items = [...(first.items ?? []), ...(second.items ?? [])];
+		expect(items.length).toBeGreaterThanOrEqual(3);
+		expect(items.every((item) => item.json.roomName === name)).toBe(true);
+		expect(emulator.calls.filter((call) => call.action === 'DescribeRoom')).toHaveLength(1);
+	});
+});

@@ -6,6 +6,7 @@ import { mapInOrder } from '../execute/pool';
 import { TencentClock } from './clock';
 import { EVENT_PAGE_SIZE } from './cursor';
 import { failed, getEventPage, toLogEvent, type LogEvent } from './fetchEvents';
+import { roomNamesOf } from './roomNames';
 import { readSettings } from './settings';
 import { toItem } from './toItem';
 import { listActiveRooms } from './watchedRooms';
@@ -86,5 +87,8 @@ export async function latestEvent(this: IPollFunctions): Promise<INodeExecutionD
 			}`,
 		});
 	}
-	return [[toItem(best.event, best.name, this.getTimezone())]];
+	// Chosen rooms have no name from GetRooms: the item has the same fields in both modes.
+	const name =
+		best.name ?? (await roomNamesOf.call(this, [best.event.roomId])).get(best.event.roomId);
+	return [[toItem(best.event, name, this.getTimezone())]];
 }

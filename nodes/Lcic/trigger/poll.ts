@@ -6,6 +6,7 @@ import { TencentClock, triggerClock } from './clock';
 import { readNewEvents, readTotal, type LogEvent, type RoomRead } from './fetchEvents';
 import { mergeOldestFirst } from './merge';
 import { planPoll, type RoomTask } from './plan';
+import { roomNamesOf } from './roomNames';
 import { readSettings } from './settings';
 import { newState, readState, writeState, type RoomCursor } from './staticState';
 import { toItem } from './toItem';
@@ -136,6 +137,15 @@ export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionDa
 	// Every room failed: say so (n8n records a failed poll) rather than stay silent. Nothing
 	// moved, so nothing is lost.
 	if (answered === 0 && failures.length > 0) throw failures[0];
+
+	// Chosen rooms have no name from GetRooms: ask once, keep it in the cursor.
+	const unnamed = [...new Set(perRoom.flat().map((event) => event.roomId))].filter(
+		(roomId) => rooms[String(roomId)] && !rooms[String(roomId)].name,
+	);
+	if (unnamed.length > 0) {
+		for (const [roomId, name] of await roomNamesOf.call(this, unnamed))
+			rooms[String(roomId)].name = name;
+	}
 
 	writeState(staticData, {
 		...state,

@@ -30,7 +30,7 @@ export function eventJson(
 ): IDataObject {
 	const json: IDataObject = {};
 	if (event.roomId !== undefined) json.roomId = event.roomId;
-	if (extras.roomName) json.roomName = extras.roomName;
+	if (extras.roomName !== undefined) json.roomName = extras.roomName;
 	json.eventType = event.type;
 	json.timestamp = event.timestamp;
 	json.time = isoInZone(event.timestamp, timeZone);
@@ -56,5 +56,8 @@ export function toItem(
 	roomName: string | undefined,
 	timeZone: string,
 ): INodeExecutionData {
-	return { json: eventJson(event, timeZone, { roomName, sequence: event.index + 1 }) };
+	// roomName is always there, in both watch modes ('' only when LCIC did not name the room).
+	return {
+		json: eventJson(event, timeZone, { roomName: roomName ?? '', sequence: event.index + 1 }),
+	};
 }
