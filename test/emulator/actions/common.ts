@@ -10,14 +10,19 @@ export function stateOf(ctx: ActionContext): EmulatorState {
  * The application named by SdkAppId; it must belong to the account that signed the request.
  * Anything else (0, an unknown ID, another account's application) is the reference's
  * InvalidParameter.SdkAppId, "`SdkAppId` is incorrect." (Service Error Codes, and the error
- * table of every action that takes SdkAppId).
+ * tables of the actions that take SdkAppId), or `code` for an action whose table does not list
+ * it (KickUserFromRoom: the room is then not found).
  */
-export function appOf(ctx: ActionContext, sdkAppId: unknown = ctx.params.SdkAppId): AppState {
+export function appOf(
+	ctx: ActionContext,
+	sdkAppId: unknown = ctx.params.SdkAppId,
+	code = 'InvalidParameter.SdkAppId',
+): AppState {
 	const id = Number(sdkAppId);
 	const app = stateOf(ctx).apps.get(id);
 	if (!app || id !== ctx.account.sdkAppId) {
-		throw new LcicError(
-			'InvalidParameter.SdkAppId',
+		fail(
+			code,
 			`SdkAppId ${String(sdkAppId)} is incorrect: it is not an application of this account.`,
 		);
 	}

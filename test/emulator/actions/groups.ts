@@ -93,15 +93,20 @@ function checkTeacher(
 	return teacherId;
 }
 
-/** InvalidParameter.GroupTeacherNotMember (9433): a group's teacher may not also be its member. */
-function checkTeacherNotMember(teacherId: string | undefined, memberIds: Iterable<string>): void {
+/**
+ * InvalidParameter.GroupTeacherNotMember (9433): a group's teacher may not also be its member.
+ * BatchAddGroupMember's error table does not list that code; it passes InvalidParameter, the
+ * family the code belongs to.
+ */
+function checkTeacherNotMember(
+	teacherId: string | undefined,
+	memberIds: Iterable<string>,
+	code = 'InvalidParameter.GroupTeacherNotMember',
+): void {
 	if (teacherId === undefined) return;
 	for (const userId of memberIds) {
 		if (userId === teacherId)
-			fail(
-				'InvalidParameter.GroupTeacherNotMember',
-				`The teacher ${teacherId} cannot be a member of the group.`,
-			);
+			fail(code, `The teacher ${teacherId} cannot be a member of the group.`);
 	}
 }
 
@@ -417,7 +422,8 @@ export const groupActions: ActionTable = {
 			const groups = plainGroupsOf(app, ctx.params.GroupIds as string[]);
 			const memberIds = checkMembers(app, ctx.params.MemberIds as string[]);
 			checkNotEmpty(memberIds, 'MemberIds');
-			for (const group of groups) checkTeacherNotMember(group.TeacherId, memberIds);
+			for (const group of groups)
+				checkTeacherNotMember(group.TeacherId, memberIds, 'InvalidParameter');
 			for (const group of groups) addMembers(group, memberIds);
 			return {};
 		},

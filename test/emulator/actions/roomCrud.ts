@@ -24,10 +24,16 @@ function settingsOf(values: Record<string, unknown>): Record<string, unknown> {
 	return settings;
 }
 
-/** Validates one room's values; throws before anything is stored. */
-function checkNewRoom(app: AppState, values: Record<string, unknown>, now: number): void {
+/** Validates one room's values; throws before anything is stored (codes: see checkSettings). */
+function checkNewRoom(
+	app: AppState,
+	values: Record<string, unknown>,
+	now: number,
+	roomTypeCode = 'InvalidParameter.RoomTypeInvalid',
+	missingGroupCode = 'ResourceNotFound.GroupNotExist',
+): void {
 	checkTimes(Number(values.StartTime), Number(values.EndTime), now, { start: true, end: true });
-	checkSettings(app, values, Number(values.RoomType ?? 0));
+	checkSettings(app, values, Number(values.RoomType ?? 0), roomTypeCode, missingGroupCode);
 }
 
 /** Stores a new, not yet started room (values already checked); tests and benchmarks use it too. */
@@ -82,7 +88,8 @@ export const roomCrudActions: ActionTable = {
 			if (infos.length === 0) fail('InvalidParameterValue', 'RoomInfos must not be empty.');
 			// All rooms are checked before any is created: the batch succeeds or fails as a whole.
 			const checked = infos.map((info, i) => checkNested(info, ROOM_INFO_PARAMS, `RoomInfos.${i}`));
-			for (const values of checked) checkNewRoom(app, values, ctx.clock.now());
+			for (const values of checked)
+				checkNewRoom(app, values, ctx.clock.now(), 'InvalidParameterValue', 'ResourceNotFound');
 			return { RoomIds: checked.map((values) => storeRoom(stateOf(ctx), app, values).RoomId) };
 		},
 	},
@@ -127,7 +134,13 @@ export const roomCrudActions: ActionTable = {
 				});
 			}
 			const roomType = Number(changes.RoomType ?? room.settings.RoomType ?? 0);
-			checkSettings(app, { MaxMicNumber: room.settings.MaxMicNumber, ...changes }, roomType);
+			checkSettings(
+				app,
+				{ MaxMicNumber: room.settings.MaxMicNumber, ...changes },
+				roomType,
+				'InvalidParameterValue',
+				'InvalidParameterValue',
+			);
 			// The model: a simulated live (LiveType 1) may become regular, never the other way.
 			if (changes.LiveType === 1 && Number(room.settings.LiveType ?? 0) === 0) {
 				fail(

@@ -56,7 +56,8 @@ export const roomLifecycleActions: ActionTable = {
 			Duration: { type: 'Integer', required: true },
 		},
 		handler(ctx) {
-			const room = roomOf(ctx, appOf(ctx));
+			// Its error table lists only ResourceNotFound.Room (and InternalServerError).
+			const room = roomOf(ctx, appOf(ctx, ctx.params.SdkAppId, 'ResourceNotFound.Room'));
 			const kickType = Number(ctx.params.KickType);
 			if (kickType !== 1 && kickType !== 2)
 				fail('InvalidParameterValue', `KickType must be 1 or 2, got ${kickType}.`);

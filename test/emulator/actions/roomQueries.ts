@@ -164,7 +164,8 @@ export const roomQueryActions: ActionTable = {
 			Limit: { type: 'Integer' },
 		},
 		handler(ctx) {
-			const room = roomOf(ctx, ownApp(ctx));
+			// Its error table lists ResourceNotFound, not ResourceNotFound.Room.
+			const room = roomOf(ctx, ownApp(ctx), ctx.params.RoomId, 'ResourceNotFound');
 			const shown = page(room.questions, ctx.params.Page, ctx.params.Limit, QUIZ_PAGING);
 			return {
 				Total: room.questions.length,

@@ -45,11 +45,18 @@ export function checkTimes(
 		fail('FailedOperation.ClassTooLong', 'A class session cannot be longer than five hours.');
 }
 
-/** Value ranges and references to users and groups of the application. */
+/**
+ * Value ranges and references to users and groups of the application. An unsupported RoomType
+ * and an unknown GroupId answer the codes the action's error table names: CreateRoom lists
+ * InvalidParameter.RoomTypeInvalid and ResourceNotFound.GroupNotExist; BatchCreateRoom lists
+ * neither (InvalidParameterValue, ResourceNotFound); ModifyRoom neither (InvalidParameterValue).
+ */
 export function checkSettings(
 	app: AppState,
 	values: Record<string, unknown>,
 	roomType: number,
+	roomTypeCode = 'InvalidParameter.RoomTypeInvalid',
+	missingGroupCode = 'ResourceNotFound.GroupNotExist',
 ): void {
 	if (
 		values.Name !== undefined &&
@@ -58,10 +65,7 @@ export function checkSettings(
 		fail('InvalidParameterValue', 'Name must have 1 to 256 characters.');
 	}
 	if (values.RoomType !== undefined && !ROOM_TYPES.includes(Number(values.RoomType))) {
-		fail(
-			'InvalidParameter.RoomTypeInvalid',
-			`RoomType ${String(values.RoomType)} is not supported.`,
-		);
+		fail(roomTypeCode, `RoomType ${String(values.RoomType)} is not supported.`);
 	}
 	inRange(values, 'Resolution', 1, 3);
 	// The model: small classes allow 0-16 mic-on users, lecture halls 0-1.
@@ -100,6 +104,6 @@ export function checkSettings(
 		values.GroupId !== '' &&
 		!app.groups.has(values.GroupId)
 	) {
-		fail('ResourceNotFound.GroupNotExist', `The group ${values.GroupId} does not exist.`);
+		fail(missingGroupCode, `The group ${values.GroupId} does not exist.`);
 	}
 }

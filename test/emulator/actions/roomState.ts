@@ -2,7 +2,7 @@
 // to its event log and keeping per-member statistics. Both the actions and the simulations go
 // through these functions so that the event log and the member data never disagree.
 import type { ActionContext } from '../types';
-import { appOf, fail } from './common';
+import { fail, stateOf } from './common';
 import type { AppState, EmulatorState, Room, RoomEvent } from './state';
 
 /** Per-member statistics beyond Room.members, kept in room.extra.memberStats. */
@@ -136,19 +136,29 @@ export function refreshRoom(room: Room, now: number): Room {
 	return room;
 }
 
-/** The caller's own application (for actions that take only a RoomId). */
+/**
+ * The caller's own application (for actions that take only a RoomId, a UserId...). These
+ * actions take no SdkAppId, so none of their answers is about one: an account without its
+ * application is a broken emulator set-up, not an LCIC answer.
+ */
 export function ownApp(ctx: ActionContext): AppState {
-	return appOf(ctx, ctx.account.sdkAppId);
+	const app = stateOf(ctx).apps.get(ctx.account.sdkAppId);
+	if (!app) throw new Error(`The emulator has no application for account ${ctx.account.secretId}`);
+	return app;
 }
 
-/** Room `RoomId` of the application; ResourceNotFound.Room otherwise. Refreshed to the clock. */
+/**
+ * Room `RoomId` of the application, refreshed to the clock; otherwise `missing`, the code the
+ * action's error table names for it (ResourceNotFound.Room for most).
+ */
 export function roomOf(
 	ctx: ActionContext,
 	app: AppState = ownApp(ctx),
 	roomId: unknown = ctx.params.RoomId,
+	missing = 'ResourceNotFound.Room',
 ): Room {
 	const room = app.rooms.get(Number(roomId));
-	if (!room) fail('ResourceNotFound.Room', `The room ${String(roomId)} does not exist.`);
+	if (!room) fail(missing, `The room ${String(roomId)} does not exist.`);
 	return refreshRoom(room, ctx.clock.now());
 }
 

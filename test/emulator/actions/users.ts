@@ -93,6 +93,12 @@ function registerUser(state: EmulatorState, app: AppState, profile: Profile, now
 	if (originId !== undefined && app.usersByOrigin.has(originId)) {
 		fail('FailedOperation.OriginIdExists', `A user with OriginId ${originId} already exists.`);
 	}
+	return createUser(state, app, profile, now);
+}
+
+/** Stores a new user (its OriginId is free). */
+function createUser(state: EmulatorState, app: AppState, profile: Profile, now: number): User {
+	const originId = given(profile.OriginId);
 	const userId = newUserId(state, now);
 	const user: User = {
 		UserId: userId,
@@ -124,7 +130,7 @@ function registerOrUpdate(
 	const originId = given(profile.OriginId);
 	const existingId = originId === undefined ? undefined : app.usersByOrigin.get(originId);
 	const existing = existingId === undefined ? undefined : app.users.get(existingId);
-	if (!existing) return registerUser(state, app, profile, now);
+	if (!existing) return createUser(state, app, profile, now);
 	if (profile.Name !== undefined) existing.Name = profile.Name;
 	if (profile.Avatar !== undefined) existing.Avatar = profile.Avatar;
 	return existing;
