@@ -5,7 +5,8 @@
 //   1. examples/roster-sync.json with `n8n execute`: examples/students.csv -> LCIC users -> one
 //      group per class; run twice, as a nightly sync would (nothing duplicated)
 //   2. examples/room-from-form.json published under `n8n start`: the class form submitted over
-//      HTTP -> room, teacher and students logged in -> the join links the form answers with
+//      HTTP -> room created -> Room > Get Join Links for the teacher and students -> the links
+//      (Tencent's class page, /latest/class.html?schoolid&classid&userid&token) the form answers with
 // It prints what n8n reports back (execution data, the form's answer), with progress.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,7 +93,9 @@ async function rosterSync(
 function printAnswer(answer: FormAnswer, names: Map<string, string>): void {
 	console.log(dim("\n  The form's last page, what the person who submitted it sees:"));
 	console.log(`  ${bold(`Room ${answer.roomId}`)}: ${answer.course}, ${answer.when}`);
-	console.log(`  ${bold('Join links')} (tokens valid for 7 days):`);
+	console.log(
+		`  ${bold('Join links')} (Tencent's class page: /latest/class.html with schoolid, classid, userid and a token valid for 7 days):`,
+	);
 	for (const attendee of answer.attendees) {
 		const name = names.get(attendee.originId) ?? attendee.originId;
 		console.log(`    ${attendee.role.padEnd(8)} ${name.padEnd(18)} ${attendee.joinUrl}`);

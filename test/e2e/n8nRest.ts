@@ -1,10 +1,17 @@
 // n8n's REST API as its editor uses it (the /rest routes the Vue app calls): owner setup on a
-// fresh instance, Settings > Community Nodes (install, update, list), and the credential dialog
-// (create, Test). One owner session per client: the n8n-auth cookie from setup or login, sent
+// fresh instance, Settings > Community Nodes (install, update, list), the credential dialog
+// (create, Test) and the Executions list (what each execution's nodes output). One owner session per client: the n8n-auth cookie from setup or login, sent
 // back with the same browser-id header, as the editor does.
 import { randomUUID } from 'node:crypto';
 
-import type { ICredentialDataDecryptedObject, INodeCredentialTestResult } from 'n8n-workflow';
+import { parse } from 'flatted';
+
+import type {
+	ICredentialDataDecryptedObject,
+	INodeCredentialTestResult,
+	IRunData,
+	IRunExecutionData,
+} from 'n8n-workflow';
 
 /** The owner every throw-away n8n gets (the password meets n8n's rules: 8+ chars, a digit, a capital). */
 export const OWNER = {
@@ -103,5 +110,21 @@ export class N8nRest {
 		data: ICredentialDataDecryptedObject,
 	): Promise<INodeCredentialTestResult> {
 		return await this.call('POST', '/credentials/test', { credentials: { id, name, type, data } });
+	}
+
+	/** The Executions list of a workflow: IDs of its finished executions, newest first. */
+	async executionIds(workflowId: string): Promise<string[]> {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const list = await this.call<{
+			results: Array<{ id: string; finished?: boolean; status?: string }>;
+		}>('GET', `/executions?filter=${filter}`);
+		return list.results.filter((e) => e.status === 'success' || e.finished).map((e) => e.id);
+	}
+
+	/** One execution's output per node, as the editor opens it (n8n keeps it as "flatted" JSON). */
+	async executionRunData(id: string): Promise<IRunData> {
+		const execution = await this.call<{ data: string }>('GET', `/executions/${id}`);
+		const data = parse(execution.data) as IRunExecutionData;
+		return data.resultData.runData;
 	}
 }

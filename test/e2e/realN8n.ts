@@ -265,12 +265,38 @@ async function roomFromForm(url: string, emulator: RunningEmulator): Promise<voi
 		answer.when,
 	);
 	const logins = emulator.calls
-		.filter((c) => c.action === 'LoginOriginId')
+		.filter((c) => c.action === 'LoginOriginIdWithRoom' && c.params.RoomId === answer.roomId)
 		.map((c) => String(c.params.OriginId));
 	check(
-		'logs the teacher and both students in',
+		'logs the teacher and both students in to this class (Room > Get Join Links)',
 		JSON.stringify(logins.sort()) === JSON.stringify(['S1001', 'S1002', 'T0001']),
 		JSON.stringify(logins),
+	);
+	// Tencent's web and H5 integration page: "https://<domain>/latest/class.html?schoolid=<SdkAppId>
+	// &classid=<RoomId>&userid=<UserId>&token=<Token>", values encodeURIComponent-encoded;
+	// class.qcloudclass.com for mainland China (the credential here is not the International Site).
+	const shapes = answer.attendees.map((a) => {
+		const url = new URL(a.joinUrl);
+		const tokens = app.users.get(a.userId)?.extra.roomTokens as Map<number, string> | undefined;
+		return {
+			page: `${url.protocol}//${url.host}${url.pathname}`,
+			keys: [...url.searchParams.keys()].join(),
+			schoolid: url.searchParams.get('schoolid') === String(emulator.account.sdkAppId),
+			classid: url.searchParams.get('classid') === String(answer.roomId),
+			token: url.searchParams.get('token') === tokens?.get(answer.roomId),
+		};
+	});
+	check(
+		"each join link has the documented shape: /latest/class.html with schoolid, classid, userid and the attendee's token for this class",
+		shapes.every(
+			(shape) =>
+				shape.page === 'https://class.qcloudclass.com/latest/class.html' &&
+				shape.keys === 'schoolid,classid,userid,token' &&
+				shape.schoolid &&
+				shape.classid &&
+				shape.token,
+		),
+		JSON.stringify(shapes),
 	);
 	check(
 		"each join link is for this room and the attendee's own user",
@@ -289,7 +315,12 @@ async function roomFromForm(url: string, emulator: RunningEmulator): Promise<voi
 }
 
 /** Example 3: the trigger, active, runs the workflow once per ended class. */
-async function afterClass(emulator: RunningEmulator, rooms: number[]): Promise<void> {
+async function afterClass(
+	emulator: RunningEmulator,
+	rooms: number[],
+	rest: N8nRest,
+	workflowId: string,
+): Promise<void> {
 	console.log('\nExample 3: after class (the trigger, active in n8n start)');
 	const polls = () => emulator.calls.filter((c) => c.action === 'GetRooms').length;
 	const statisticsCalls = () =>
@@ -304,7 +335,11 @@ async function afterClass(emulator: RunningEmulator, rooms: number[]): Promise<v
 	);
 	check('no execution for events before the activation', statisticsCalls().length === 0);
 	const app = emulator.state.apps.get(emulator.account.sdkAppId)!;
-	for (const roomId of rooms) finishRoom(app.rooms.get(roomId)!, emulator.clock.now());
+	// Each class was recorded (automatic recording) before it ends.
+	for (const roomId of rooms) {
+		emulator.simulate('recordFinish', { SdkAppId: emulator.account.sdkAppId, RoomId: roomId });
+		finishRoom(app.rooms.get(roomId)!, emulator.clock.now());
+	}
 	const after = polls();
 	check(
 		'one execution per RoomEnd',
@@ -318,6 +353,48 @@ async function afterClass(emulator: RunningEmulator, rooms: number[]): Promise<v
 		JSON.stringify(statisticsCalls().sort()) === JSON.stringify([...rooms].sort()),
 		JSON.stringify(statisticsCalls()),
 	);
+	// What the executions made, read back through n8n's REST API (the editor's Executions list).
+	const summaries = await lastNodeItems(rest, workflowId, 'Summary per room');
+	const replay = (roomId: number) => {
+		const summary = summaries.find((item) => Number(item.roomId) === roomId);
+		const url = summary ? new URL(String(summary.replayUrl)) : undefined;
+		const file = app.records.find((f) => f.RoomId === roomId);
+		return {
+			roomId,
+			page: url ? `${url.protocol}//${url.host}${url.pathname}` : '',
+			classid: url?.searchParams.get('classid'),
+			token: Boolean(url?.searchParams.get('token')),
+			title: url?.searchParams.get('title'),
+			recordUrl: summary?.recordUrl === file?.RecordUrl && Boolean(file?.RecordUrl),
+		};
+	};
+	const replays = rooms.map(replay);
+	check(
+		"each summary has the class's replay link (Tencent's playback page, classid, token, title) and its recording URL",
+		replays.every(
+			(r) =>
+				r.page === 'https://class.qcloudclass.com/playback/index.html' &&
+				r.classid === String(r.roomId) &&
+				r.token &&
+				r.title === app.rooms.get(r.roomId)?.Name &&
+				r.recordUrl,
+		),
+		JSON.stringify({ replays, summaries }),
+	);
+}
+
+/** The output items of `node` in every finished execution of a workflow, newest first. */
+async function lastNodeItems(
+	rest: N8nRest,
+	workflowId: string,
+	node: string,
+): Promise<Array<Record<string, unknown>>> {
+	const items: Array<Record<string, unknown>> = [];
+	for (const id of await rest.executionIds(workflowId)) {
+		const runData = (await rest.executionRunData(id))[node] ?? [];
+		for (const run of runData) for (const item of run.data?.main?.[0] ?? []) items.push(item.json);
+	}
+	return items;
 }
 
 /** Two classes running before the activation: their past events must not start the workflow. */
@@ -358,9 +435,10 @@ async function updateAndActiveWorkflows(
 	registry: LocalRegistry,
 	packageDir: string,
 ): Promise<void> {
+	const ids: Record<string, string> = {};
 	for (const file of ['room-from-form.json', 'after-class.json']) {
-		const id = await sandbox.importExample(file);
-		await sandbox.n8n.run(['publish:workflow', `--id=${id}`]);
+		ids[file] = await sandbox.importExample(file);
+		await sandbox.n8n.run(['publish:workflow', `--id=${ids[file]}`]);
 	}
 	await registry.publish(packageDir, SECOND);
 	const rooms = runningClasses(emulator);
@@ -382,7 +460,7 @@ async function updateAndActiveWorkflows(
 			JSON.stringify(listed),
 		);
 		await roomFromForm(server.url, emulator);
-		await afterClass(emulator, rooms);
+		await afterClass(emulator, rooms, rest, ids['after-class.json']);
 	} catch (error) {
 		throw new Error(
 			`${(error as Error).message}\nn8n's log ends with: ${sandbox.n8n.lastLog().slice(-1500)}`,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { CREATE_OPTIONAL } from '../../nodes/Lcic/catalog/roomFields';
 
 import { operationsTable, TABLE_END, TABLE_START } from '../../scripts/operationsTable';
+import { loadLcicModel } from '../harness/lcicModel';
 import { REFERENCE_ACTIONS } from '../harness/referenceActions';
 
 const ROOT = join(__dirname, '..', '..');
@@ -21,6 +22,13 @@ describe('README', () => {
 
 	it('names every action of the API reference', () => {
 		expect(REFERENCE_ACTIONS.filter((action) => !readme.includes(`\`${action}\``))).toEqual([]);
+	});
+
+	it("lists all 85 actions of Tencent's current model in the operations table", () => {
+		const table = operationsTable();
+		const actions = [...loadLcicModel().actions.keys()];
+		expect(actions).toHaveLength(85);
+		expect(actions.filter((action) => !table.includes(`\`${action}\``))).toEqual([]);
 	});
 
 	it('names every folder of nodes/Lcic in its layout', () => {
