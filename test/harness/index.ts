@@ -10,3 +10,4 @@ export * from './emulatorCalls';
 export { IMPLEMENTED_ACTIONS, NEWER_ACTIONS, REFERENCE_ACTIONS } from './referenceActions';
 export * from './session';
 export { useEmulator, type EmulatorFixture } from './emulatorFixture';
+export { roomInfo, roomInfos } from './roomValues';

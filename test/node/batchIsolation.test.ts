@@ -10,7 +10,7 @@
 // - a failure that may have happened (InternalError) is never split and re-sent.
 import type { IDataObject } from 'n8n-workflow';
 
-import { callsOf, parametersFor, runWorkflow, useEmulator } from '../harness';
+import { callsOf, parametersFor, roomInfo, runWorkflow, useEmulator } from '../harness';
 
 const fx = useEmulator('each');
 
@@ -124,5 +124,64 @@ describe('a row LCIC rejects is isolated by splitting the call', () => {
 		const { items, calls } = await create(input, true);
 		expect(calls).toBe(1);
 		expect(items.every((item) => item.json.code === 'InternalError')).toBe(true);
+	});
+});
+
+describe('one item whose list LCIC takes in one call: a refused entry is isolated too', () => {
+	async function createMany(teachers: string[], continueOnFail: boolean) {
+		const start = (await fx.session.now()) + 3600;
+		const RoomInfos = teachers.map((TeacherId, i) =>
+			roomInfo(start, { Name: `Room ${i + 1}`, TeacherId }),
+		);
+		const before = fx.session.app.rooms.size;
+		const result = await runWorkflow({
+			emulator: fx.emulator,
+			nodeParameters: parametersFor('BatchCreateRoom', { RoomInfos }),
+			continueOnFail,
+		});
+		return { ...result, created: fx.session.app.rooms.size - before };
+	}
+
+	it('Room > Create Many, continue-on-fail: the other rooms are created, the refused one named', async () => {
+		const teacher = await fx.session.user();
+		const teachers = Array.from({ length: 10 }, (_, i) => (i === 5 ? 'nobody' : teacher));
+		const { items, created } = await createMany(teachers, true);
+		expect(created).toBe(9);
+		// One item per room created (marked Partial), then the item's error.
+		const done = items.filter((item) => item.json.error === undefined);
+		const failed = items[items.length - 1];
+		expect(done).toHaveLength(9);
+		for (const item of done)
+			expect(item.json).toMatchObject({ Partial: true, RoomId: expect.any(Number) });
+		expect(failed.json.code).toBe('ResourceNotFound.User');
+		expect((failed.json.progress as IDataObject).notDone).toEqual({
+			BatchCreateRoom: { RoomInfos: [6] },
+		});
+	});
+
+	it('Room > Create Many without continue-on-fail: rooms before the refused one are created, the rest not sent, and the error says which', async () => {
+		const teacher = await fx.session.user();
+		const teachers = Array.from({ length: 10 }, (_, i) => (i === 5 ? 'nobody' : teacher));
+		const { error, created } = await createMany(teachers, false);
+		expect(created).toBe(5);
+		expect(error?.message).toContain('Done: Rooms (BatchCreateRoom): 1-5');
+		expect(error?.message).toContain('Not done: Rooms (BatchCreateRoom): 6-10');
+	});
+
+	it('Group > Add Members: one unknown user among five does not keep the four out', async () => {
+		const members = [...(await fx.session.users(3)), 'nobody', await fx.session.user()];
+		const groupId = await fx.session.group();
+		const { items } = await runWorkflow({
+			emulator: fx.emulator,
+			nodeParameters: parametersFor('AddGroupMember', { GroupId: groupId, MemberIds: members }),
+			continueOnFail: true,
+		});
+		expect(fx.session.app.groups.get(groupId)!.memberIds.sort()).toEqual(
+			members.filter((id) => id !== 'nobody').sort(),
+		);
+		const failed = items.find((item) => item.json.error !== undefined)!;
+		expect((failed.json.progress as IDataObject).notDone).toEqual({
+			AddGroupMember: { MemberIds: ['nobody'] },
+		});
 	});
 });

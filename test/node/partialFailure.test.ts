@@ -13,7 +13,14 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { OPERATIONS } from '../../nodes/Lcic/catalog';
-import { callsOf, parametersFor, runWorkflow, useEmulator, type LcicSession } from '../harness';
+import {
+	callsOf,
+	parametersFor,
+	roomInfos,
+	runWorkflow,
+	useEmulator,
+	type LcicSession,
+} from '../harness';
 
 const fx = useEmulator('each');
 
@@ -36,16 +43,7 @@ async function users(session: LcicSession, count: number): Promise<string[]> {
 	return [...session.app.users.keys()].slice(-count);
 }
 
-function rooms(count: number, start: number): IDataObject[] {
-	return range(count, (i) => ({
-		Name: `Room ${i + 1}`,
-		StartTime: start,
-		EndTime: start + 3600,
-		Resolution: 1,
-		MaxMicNumber: 1,
-		SubType: 'videodoc',
-	}));
-}
+const rooms = (count: number, start: number): IDataObject[] => roomInfos(count, start);
 
 const CASES: Case[] = [
 	{
