@@ -176,3 +176,21 @@ describe('every room: running rooms are found by their state, not only by their 
 		expect(keys(await poll(EVERY_ROOM, staticData))).toEqual([`${early}#4`]);
 	});
 });
+
+describe('chosen rooms given carelessly', () => {
+	it.each(['0x1F', '1e3', '-5', '0', '12 34', '301, abc', '1.5'])(
+		'"%s" is refused naming the field, and nothing is asked',
+		async (value) => {
+			const { emulator } = fixture;
+			emulator.resetCalls();
+			const parameters: INodeParameters = {
+				watch: 'chosen',
+				rooms: { room: [{ roomId: { __rl: true, mode: 'id', value } }] },
+			};
+			await expect(pollOnce({ emulator, parameters, staticData: {} })).rejects.toThrow(
+				/"Room" must be room IDs in decimal digits/,
+			);
+			expect(emulator.calls).toHaveLength(0);
+		},
+	);
+});

@@ -17,15 +17,28 @@ export interface TriggerSettings {
 	sdkAppId: number;
 }
 
-/** Room IDs in a locator value: a number, or one or more IDs separated by commas. */
+/**
+ * Room IDs in a locator value: a number, or one or more IDs separated by commas. Each must be a
+ * room ID in decimal digits ("0x1F" and "1e3" are not rooms 31 and 1000); anything else is
+ * refused, naming it, rather than silently left out of the watched rooms.
+ */
 export function parseRoomIds(value: unknown): number[] {
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
+	if (typeof value === 'object' && value !== null)
+		throw new Error('"Room" must be a room ID or comma-separated room IDs (got an object)');
 	return text
 		.split(',')
 		.map((part) => part.trim())
 		.filter((part) => part !== '')
-		.map(Number)
-		.filter((id) => Number.isSafeInteger(id) && id > 0);
+		.map((part) => {
+			const id = /^\d+$/.test(part) ? Number(part) : NaN;
+			if (!Number.isSafeInteger(id) || id < 1) {
+				throw new Error(
+					`"Room" must be room IDs in decimal digits, such as 301234567 (got ${JSON.stringify(part.slice(0, 40))})`,
+				);
+			}
+			return id;
+		});
 }
 
 export async function readSettings(this: IPollFunctions): Promise<TriggerSettings> {
@@ -39,9 +52,16 @@ export async function readSettings(this: IPollFunctions): Promise<TriggerSetting
 		const rooms = this.getNodeParameter('rooms', {}) as IDataObject;
 		const entries = Array.isArray(rooms.room) ? (rooms.room as IDataObject[]) : [];
 		for (const entry of entries) {
-			for (const id of parseRoomIds(locatorValue(entry.roomId))) {
-				if (!roomIds.includes(id)) roomIds.push(id);
+			let ids: number[];
+			try {
+				ids = parseRoomIds(locatorValue(entry.roomId));
+			} catch (error) {
+				throw new NodeOperationError(this.getNode(), error as Error, {
+					description:
+						'Pick the room from the list, or enter its numeric ID (Room > Get Many lists them).',
+				});
 			}
+			for (const id of ids) if (!roomIds.includes(id)) roomIds.push(id);
 		}
 		if (roomIds.length === 0) {
 			throw new NodeOperationError(this.getNode(), 'No room chosen', {
