@@ -109,6 +109,17 @@ export class LcicSession {
 		return ids;
 	}
 
+	/** `count` new users registered in one User > Create Many (BatchRegister) per 1,000; their UserIds in order. */
+	async manyUsers(count: number): Promise<string[]> {
+		const users = await this.ok('BatchRegister', {
+			Users: Array.from({ length: count }, (_, i) => ({
+				Name: `Student ${i + 1}`,
+				OriginId: this.unique('student'),
+			})),
+		});
+		return users.map((user) => String(user.UserId));
+	}
+
 	async group(memberIds: string[] = [], values: Record<string, unknown> = {}): Promise<string> {
 		const [group] = await this.ok('CreateGroupWithMembers', {
 			GroupName: this.unique('group'),

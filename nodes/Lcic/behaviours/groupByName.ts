@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { CallOutcome, ItemOutput, ItemRun, OperationHooks } from '../catalog/hooks';
+import { carriedMembers, createGroupOfAnySize, lastRequestId } from './groupOfAnySize';
 
 // Group > Create, "If a Group Has This Name" = update. LCIC group names are not unique: a
 // nightly roster sync that calls CreateGroupWithMembers makes a second "Class 7A" every night.
@@ -76,34 +77,28 @@ function groupsOf(item: ItemRun): Promise<GroupsByName> {
 	});
 }
 
-async function create(item: ItemRun, groups: GroupsByName): Promise<ItemOutput> {
-	const output = await item.runPlain();
-	const [created] = output;
-	// Not created (or not completely): the output already says what was done.
-	if (!created || output.some((record) => record instanceof Error) || created instanceof Error)
-		return output;
+/** No group of that name yet: create it (with any number of members) and remember it. */
+async function create(
+	item: ItemRun,
+	groups: GroupsByName,
+	membersPerCreate: number,
+): Promise<ItemOutput> {
 	const name = String(item.body.GroupName);
-	const groupId = String(created.GroupId);
-	groups.set(name, [{ GroupId: groupId, TeacherId: String(item.body.TeacherId ?? '') }]);
-	return [
-		{
-			GroupId: groupId,
+	const { groupId, output } = await createGroupOfAnySize(
+		item,
+		membersPerCreate,
+		(GroupId, AddedMemberIds) => ({
+			GroupId,
 			GroupName: name,
 			AlreadyExisted: false,
-			AddedMemberIds: (item.body.MemberIds as string[] | undefined) ?? [],
+			AddedMemberIds,
 			RemovedMemberIds: [],
-			RequestId: created.RequestId,
-		},
-	];
-}
-
-/** The member IDs the calls that went through carried. */
-function carried(outcomes: CallOutcome[], action: string): string[] {
-	return outcomes.flatMap((outcome) =>
-		outcome.status === 'done' && outcome.action === action
-			? ((outcome.body.MemberIds as string[] | undefined) ?? [])
-			: [],
+		}),
 	);
+	// Remembered even when some members could not be added: the group exists, and a later item
+	// with this name must update it rather than create another.
+	groups.set(name, [{ GroupId: groupId, TeacherId: String(item.body.TeacherId ?? '') }]);
+	return output;
 }
 
 const failed = (outcomes: CallOutcome[]): boolean =>
@@ -141,39 +136,51 @@ async function update(item: ItemRun, group: KnownGroup, mode: Mode): Promise<Ite
 				body: { ...base, MemberIds: toAdd },
 			});
 	}
-	const last = [...outcomes].reverse().find((outcome) => outcome.status === 'done');
 	const record: IDataObject = {
 		GroupId: group.GroupId,
 		GroupName: body.GroupName,
 		AlreadyExisted: true,
-		AddedMemberIds: carried(outcomes, 'AddGroupMember'),
-		RemovedMemberIds: carried(outcomes, 'DeleteGroupMember'),
-		...(last?.status === 'done' ? { RequestId: last.response.RequestId } : {}),
+		AddedMemberIds: carriedMembers(outcomes, 'AddGroupMember'),
+		RemovedMemberIds: carriedMembers(outcomes, 'DeleteGroupMember'),
+		...lastRequestId(outcomes),
 	};
 	return item.settle(outcomes, [record]);
 }
 
-export const createOrUpdateGroupByName: OperationHooks = {
-	// Items run several at a time; two items with one name must not both find no group and both
-	// create one, so items with the same name run one after another.
-	orderKey(run, body) {
-		if (modeOf(run.options) === 'create') return undefined;
-		return `group name ${JSON.stringify([body.SdkAppId, body.GroupName])}`;
-	},
+/**
+ * Group > Create's hooks. `membersPerCreate`: the member IDs CreateGroupWithMembers takes in one
+ * call (the catalog's number); the rest are added afterwards, in every mode.
+ */
+export function createOrUpdateGroupByName(membersPerCreate: number): OperationHooks {
+	return {
+		// Items run several at a time; two items with one name must not both find no group and
+		// both create one, so items with the same name run one after another.
+		orderKey(run, body) {
+			if (modeOf(run.options) === 'create') return undefined;
+			return `group name ${JSON.stringify([body.SdkAppId, body.GroupName])}`;
+		},
 
-	async runItem(item) {
-		const mode = modeOf(item.run.options);
-		if (mode === 'create') return await item.runPlain();
-		const name = String(item.body.GroupName);
-		const groups = await groupsOf(item);
-		const matches = groups.get(name) ?? [];
-		if (matches.length > 1) {
-			throw item.error(
-				`${matches.length} groups are named "${name}" (${matches.map((g) => g.GroupId).join(', ')}), so the node cannot tell which one to update`,
-				'Delete or rename the extra groups (Group > Delete, Group > Update), or set Options > "If a Group Has This Name" to "Create Another Group"',
-			);
-		}
-		if (matches.length === 0) return await create(item, groups);
-		return await update(item, matches[0], mode);
-	},
-};
+		async runItem(item) {
+			const mode = modeOf(item.run.options);
+			if (mode === 'create') {
+				const { output } = await createGroupOfAnySize(
+					item,
+					membersPerCreate,
+					(GroupId, AddedMemberIds) => ({ GroupId, AddedMemberIds }),
+				);
+				return output;
+			}
+			const name = String(item.body.GroupName);
+			const groups = await groupsOf(item);
+			const matches = groups.get(name) ?? [];
+			if (matches.length > 1) {
+				throw item.error(
+					`${matches.length} groups are named "${name}" (${matches.map((g) => g.GroupId).join(', ')}), so the node cannot tell which one to update`,
+					'Delete or rename the extra groups (Group > Delete, Group > Update), or set Options > "If a Group Has This Name" to "Create Another Group"',
+				);
+			}
+			if (matches.length === 0) return await create(item, groups, membersPerCreate);
+			return await update(item, matches[0], mode);
+		},
+	};
+}

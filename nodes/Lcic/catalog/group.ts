@@ -91,19 +91,16 @@ export const groupOperations: OperationSpec[] = [
 		fields: [
 			{ ...GROUP_NAME, required: true },
 			TEACHER_ID,
-			// One call creates one group: a longer list cannot be split (that would make several
-			// groups), so it is refused; add the rest with "Add Members".
+			// Any number: CreateGroupWithMembers takes the first 200, AddGroupMember the rest
+			// (behaviours/groupOfAnySize.ts).
 			memberIds(
-				`Users to add to the new group, comma-separated (at most ${MEMBERS_PER_CALL}; add more later with Add Members)`,
-				{
-					maxItems: MEMBERS_PER_CALL,
-				},
+				`Users to add to the new group, comma-separated. Any number: the group is created with the first ${MEMBERS_PER_CALL} and the rest are added in calls of ${MEMBERS_PER_CALL}.`,
 			),
 		],
 		output: { kind: 'response' },
 		// A nightly roster sync can update the group of that name instead of making another.
 		options: [IF_GROUP_EXISTS_OPTION],
-		hooks: createOrUpdateGroupByName,
+		hooks: createOrUpdateGroupByName(MEMBERS_PER_CALL),
 		// No `batch` (BatchCreateGroupWithMembers): its MemberIds is one list for every group of
 		// the call, not one per entry, so items with their own members cannot share a call.
 	},
