@@ -8,9 +8,18 @@ import type { EmulatorEndpoint } from '../../test/harness';
 const ROOT = join(__dirname, '..', '..');
 const READY_TIMEOUT_MS = 60_000;
 
+/** One API call as the emulator logged it (test/emulator/server.ts CallRecord). */
+export interface LoggedCall {
+	action: string;
+	params: Record<string, unknown>;
+	/** Arrival, epoch ms. */
+	at: number;
+	errorCode?: string;
+}
+
 export interface EmulatorProcess extends EmulatorEndpoint {
 	/** Every API call the emulator answered since the last reset, oldest first. */
-	calls(): Promise<Array<{ action: string; params: Record<string, unknown>; at: number }>>;
+	calls(): Promise<LoggedCall[]>;
 	resetCalls(): Promise<void>;
 	stop(): Promise<void>;
 }
@@ -67,12 +76,7 @@ export async function startEmulatorProcess(latencyMs: number): Promise<EmulatorP
 	return {
 		url,
 		account: info.account,
-		calls: async () =>
-			(await admin(url, 'calls')) as Array<{
-				action: string;
-				params: Record<string, unknown>;
-				at: number;
-			}>,
+		calls: async () => (await admin(url, 'calls')) as LoggedCall[],
 		resetCalls: async () => {
 			await admin(url, 'reset-calls', 'POST');
 		},

@@ -9,6 +9,11 @@ import type { BenchResult, BenchSection } from './types';
 
 const ROOT = join(__dirname, '..', '..');
 export const BENCHMARKS_FILE = join(ROOT, 'BENCHMARKS.md');
+export const README_FILE = join(ROOT, 'README.md');
+/** The README's block of headline figures, rewritten from BENCHMARKS.md by every bench run. */
+export const README_START = '<!-- bench:headlines:start -->';
+export const README_END = '<!-- bench:headlines:end -->';
+const IN_SHORT = '> **In short:** ';
 
 /** The 1, 5 and 15 minute load averages, as `uptime` prints them. */
 export function loadAverage(): string {
@@ -67,9 +72,10 @@ export function renderSection(measured: MeasuredSection): string {
 		start(measured.id),
 		`## ${measured.title}`,
 		'',
-		`_Measured ${measured.startedAt.toISOString()} in ${measured.seconds.toFixed(0)} s (\`npm run bench -- --only ${measured.id}\`); load average (1, 5, 15 min) ${measured.loadBefore} before, ${measured.loadAfter} after._` +
+		`_Measured ${measured.startedAt.toISOString()} in ${measured.seconds.toFixed(0)} s with Node.js ${process.version} (\`npm run bench -- --only ${measured.id}\`); load average (1, 5, 15 min) ${measured.loadBefore} before, ${measured.loadAfter} after._` +
 			(misses.length ? ` **Missed:** ${misses.map((miss) => miss.name).join('; ')}.` : ''),
 		'',
+		...(measured.section.headline ? [`${IN_SHORT}${measured.section.headline}`, ''] : []),
 		measured.section.markdown.trim(),
 		end(measured.id),
 	].join('\n');
@@ -90,10 +96,17 @@ export function renderBenchmarks(options: {
 	loadBefore: string;
 	loadAfter: string;
 }): string {
+	const partial = options.command !== 'npm run bench';
 	const rows = [
 		...machine(),
-		['Command', `\`${options.command}\``],
-		['Load average (1, 5, 15 min)', `${options.loadBefore} before, ${options.loadAfter} after`],
+		[
+			'Command',
+			`\`npm run bench\`${partial ? ` (last written by \`${options.command}\`, which kept the other sections)` : ''}`,
+		],
+		[
+			'Load average (1, 5, 15 min)',
+			`${options.loadBefore} before that run, ${options.loadAfter} after; each section gives its own`,
+		],
 	];
 	return [
 		'# Benchmarks',
@@ -115,4 +128,35 @@ export function renderBenchmarks(options: {
 			return text ? [text, ''] : [];
 		}),
 	].join('\n');
+}
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
+function anchorOf(title: string): string {
+	return title
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N} -]/gu, '')
+		.replace(/ /g, '-');
+}
+
+/** The README block: each section's headline, linked to its section of BENCHMARKS.md. */
+export function readmeHeadlines(benchmarks: string): string {
+	const lines: string[] = [];
+	for (const section of previousSections(benchmarks).values()) {
+		const title = /^## (.+)$/m.exec(section)?.[1];
+		const headline = section
+			.split('\n')
+			.find((line) => line.startsWith(IN_SHORT))
+			?.slice(IN_SHORT.length);
+		if (title && headline)
+			lines.push(`- [${title}](BENCHMARKS.md#${anchorOf(title)}): ${headline}`);
+	}
+	return lines.join('\n');
+}
+
+/** The README with its headline block replaced; unchanged when it has no markers. */
+export function withReadmeHeadlines(readme: string, benchmarks: string): string {
+	const start = readme.indexOf(README_START);
+	const finish = readme.indexOf(README_END);
+	if (start < 0 || finish < start) return readme;
+	return `${readme.slice(0, start + README_START.length)}\n${readmeHeadlines(benchmarks)}\n${readme.slice(finish)}`;
 }

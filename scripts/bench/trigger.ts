@@ -1,8 +1,9 @@
 // Benchmark of the LCIC Trigger's poll: API calls and wall time per poll for 50 watched rooms
 // with 1,000 past events each, with no new events and with 10 new events, and the size of the
-// static data it keeps. Runs the real poll() in n8n-core against the emulator over HTTP, with
-// the transport's real rate limiter (GetRoomEvent: 20 requests/s). Part of `npm run bench`;
-// alone: npx tsx scripts/bench/trigger.ts [--rooms 50] [--events 1000] [--polls 3]
+// static data it keeps. Runs the real poll() in n8n-core against the emulator over HTTP (50 ms
+// added to every answer), with the transport's real rate limiter (GetRoomEvent: 20 requests/s).
+// Part of `npm run bench` (--only trigger); alone, as JSON:
+//   npx tsx scripts/bench/trigger.ts [--rooms 50] [--events 1000] [--polls 5]
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { resetRateLimiter } from '../../nodes/Lcic/transport';
@@ -10,7 +11,9 @@ import { triggerClock } from '../../nodes/Lcic/trigger/clock';
 import { startEmulator } from '../../test/emulator';
 import { pollOnce } from '../../test/harness/poll';
 import { addLiveRoom } from '../../test/trigger/liveRooms';
-import type { BenchResult } from './types';
+import { sectionOf } from './report';
+import { fmt, medianAndSpread, table } from './stats';
+import type { BenchModule, BenchResult, BenchSection } from './types';
 
 function arg(name: string, fallback: number): number {
 	const at = process.argv.indexOf(`--${name}`);
@@ -20,7 +23,10 @@ function arg(name: string, fallback: number): number {
 
 const ROOMS = arg('rooms', 50);
 const PAST_EVENTS = arg('events', 1000);
-const POLLS = arg('polls', 3);
+const POLLS = arg('polls', 5);
+const LATENCY_MS = 50;
+/** GetRoomEvent: 20 requests/s (API reference, GetRoomEvent). */
+const GET_ROOM_EVENT_RATE = 20;
 const NEW_EVENTS = 10;
 
 interface Sample {
@@ -39,17 +45,21 @@ function summary(
 	target: string,
 	ok: (s: Sample) => boolean,
 ): BenchResult {
-	const avg = (pick: (s: Sample) => number) =>
-		samples.reduce((sum, s) => sum + pick(s), 0) / samples.length;
 	return {
 		name,
 		figures: {
-			'API calls per poll': avg(totalCalls),
+			'API calls per poll': medianAndSpread(samples.map(totalCalls), 0),
 			'calls by action': Object.entries(samples[0].calls)
 				.map(([action, count]) => `${action} ${count}`)
 				.join(', '),
-			'ms per poll': Math.round(avg((s) => s.ms)),
-			'items per poll': avg((s) => s.items),
+			'ms per poll': medianAndSpread(
+				samples.map((s) => s.ms),
+				0,
+			),
+			'items per poll': medianAndSpread(
+				samples.map((s) => s.items),
+				0,
+			),
 		},
 		target,
 		ok: samples.every(ok),
@@ -57,7 +67,7 @@ function summary(
 }
 
 export async function runTriggerBench(): Promise<BenchResult[]> {
-	const emulator = await startEmulator();
+	const emulator = await startEmulator({ latencyMs: LATENCY_MS });
 	const realNow = triggerClock.now;
 	try {
 		triggerClock.now = () => emulator.clock.now();
@@ -94,11 +104,11 @@ export async function runTriggerBench(): Promise<BenchResult[]> {
 		resetRateLimiter();
 		await poll(); // activation: the cursors start at each room's Total
 
+		// Quiet and busy polls take turns, so that both see the same machine.
 		const quiet: Sample[] = [];
-		for (let i = 0; i < POLLS; i++) quiet.push(await poll());
-
 		const busy: Sample[] = [];
 		for (let i = 0; i < POLLS; i++) {
+			quiet.push(await poll());
 			for (let e = 0; e < NEW_EVENTS; e++) {
 				await emulator.simulate('events', {
 					RoomId: roomIds[(i * NEW_EVENTS + e) % roomIds.length],
@@ -134,6 +144,35 @@ export async function runTriggerBench(): Promise<BenchResult[]> {
 		await emulator.stop();
 	}
 }
+
+async function triggerSection(): Promise<BenchSection> {
+	const results = await runTriggerBench();
+	const floorMs = (ROOMS / GET_ROOM_EVENT_RATE) * 1000;
+	const rows = results
+		.slice(0, 2)
+		.map((result) => [
+			result.name.replace(/^trigger: /, ''),
+			result.figures['API calls per poll'],
+			result.figures['ms per poll'],
+			result.figures['items per poll'],
+		]);
+	const markdown = [
+		`The trigger's real \`poll()\` in n8n-core (\`PollTriggerExecutor\`) watching ${ROOMS} chosen rooms that each hold ${PAST_EVENTS.toLocaleString('en-US')} past events, against the emulator with ${LATENCY_MS} ms added to every answer and the transport's rate limiter; quiet polls and polls after ${NEW_EVENTS} new events take turns. A quiet room costs one \`GetRoomEvent\` per poll whatever its history; the floor for ${ROOMS} calls at ${GET_ROOM_EVENT_RATE} requests/s is ${fmt(floorMs, 0)} ms.`,
+		'',
+		table(['Poll', 'API calls', 'ms per poll', 'Items'], rows),
+		'',
+		`Static data kept between polls: ${results[2].figures.bytes} bytes (${results[2].figures['bytes per room']} per room).`,
+	].join('\n');
+	const quietMs = String(results[0].figures['ms per poll']).split(' ')[0];
+	const headline = `${ROOMS} watched rooms with ${PAST_EVENTS.toLocaleString('en-US')} past events each: one \`GetRoomEvent\` per room per poll, ${quietMs} ms per quiet poll (the rate limit's floor: ${fmt(floorMs, 0)} ms), ${results[2].figures['bytes per room']} bytes of state per room.`;
+	return { ...sectionOf(results), headline, markdown };
+}
+
+export const triggerBench: BenchModule = {
+	id: 'trigger',
+	title: `Trigger polls: ${ROOMS} rooms with ${PAST_EVENTS.toLocaleString('en-US')} past events each`,
+	run: triggerSection,
+};
 
 if (require.main === module) {
 	runTriggerBench().then(

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { CREATE_OPTIONAL } from '../../nodes/Lcic/catalog/roomFields';
-
+import { README_END, README_START, readmeHeadlines } from '../../scripts/bench/report';
 import { operationsTable, TABLE_END, TABLE_START } from '../../scripts/operationsTable';
 import { loadLcicModel } from '../harness/lcicModel';
 import { REFERENCE_ACTIONS } from '../harness/referenceActions';
@@ -44,6 +44,16 @@ describe('README', () => {
 		const line = readme.slice(readme.indexOf('(TurnOffMic'), readme.indexOf('(TurnOffMic') + 200);
 		for (const label of [field?.displayName, ...(field?.options ?? []).map((o) => o.name)])
 			expect(line.replace(/\s+/g, ' ')).toContain(`*${label}*`);
+	});
+
+	it('quotes the headline figures of BENCHMARKS.md and links it (npm run bench writes both)', () => {
+		const benchmarks = readFileSync(join(ROOT, 'BENCHMARKS.md'), 'utf8');
+		const start = readme.indexOf(README_START);
+		const end = readme.indexOf(README_END);
+		expect(start).toBeGreaterThan(-1);
+		const quoted = readme.slice(start + README_START.length, end).trim();
+		expect(quoted).toBe(readmeHeadlines(benchmarks));
+		expect(quoted).toContain('](BENCHMARKS.md#roster-sync');
 	});
 });
 
