@@ -7,12 +7,13 @@
 // button, and the same credential and workflows (two of them active) keep working.
 // Every n8n process runs with a time limit; servers and temp folders are removed at the end.
 //   npx tsx test/e2e/realN8n.ts
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { generateRoster, SCHOOL_CLASS_SIZES, toCsv } from '../../scripts/roster';
 import { startEmulator, type RunningEmulator } from '../emulator';
 import { finishRoom } from '../emulator/actions/roomState';
 import { addLiveRoom } from '../trigger/liveRooms';
@@ -229,6 +230,79 @@ async function rosterSync(sandbox: Sandbox, emulator: RunningEmulator): Promise<
 		JSON.stringify(third.groups),
 	);
 	return id;
+}
+
+/**
+ * Example 1 at school size: a generated roster of 1,200 students whose classes have 450, 350, 250
+ * and 150 students (LCIC takes 200 member IDs per call), through the same workflow.
+ */
+async function schoolRoster(
+	sandbox: Sandbox,
+	emulator: RunningEmulator,
+	id: string,
+): Promise<void> {
+	console.log('\nExample 1 at school size: a generated roster of 1,200 students, classes over 200');
+	const rows = generateRoster(SCHOOL_CLASS_SIZES);
+	writeFileSync(rosterFile(sandbox), toCsv(rows));
+	const app = emulator.state.apps.get(emulator.account.sdkAppId)!;
+	const usersBefore = app.users.size;
+	const groupsBefore = app.groups.size;
+	const callsBefore = emulator.calls.length;
+	const classes = [...new Set(rows.map((row) => row.class))];
+
+	const first = await runRosterSync(sandbox, id);
+	const calls = emulator.calls.slice(callsBefore);
+	check(
+		`registers ${rows.length} students in ${Math.ceil(rows.length / 1000)} BatchRegister calls`,
+		first.students.length === rows.length &&
+			app.users.size === usersBefore + rows.length &&
+			calls.filter((c) => c.action === 'BatchRegister').length === Math.ceil(rows.length / 1000),
+		`${first.students.length} items, ${app.users.size - usersBefore} new users`,
+	);
+	const expected = (name: string) =>
+		rows
+			.filter((row) => row.class === name)
+			.map((row) => app.usersByOrigin.get(row.student_number));
+	const membersOf = (name: string) =>
+		[...app.groups.values()].filter((g) => g.GroupName === name).map((g) => g.memberIds);
+	check(
+		`one group per class (${SCHOOL_CLASS_SIZES.join(', ')} students) with every member, in order`,
+		app.groups.size === groupsBefore + classes.length &&
+			classes.every((name) => JSON.stringify(membersOf(name)) === JSON.stringify([expected(name)])),
+		classes
+			.map(
+				(name) =>
+					`${name}: ${membersOf(name)
+						.map((m) => m.length)
+						.join('+')}`,
+			)
+			.join(', '),
+	);
+	check(
+		'the output names every member added',
+		first.groups.every(
+			(g) => JSON.stringify(g.AddedMemberIds) === JSON.stringify(expected(g.GroupName)),
+		),
+	);
+	const tooLong = calls.filter(
+		(c) => Array.isArray(c.params.MemberIds) && c.params.MemberIds.length > 200,
+	);
+	check(
+		'no call carries more than 200 member IDs',
+		tooLong.length === 0,
+		tooLong.map((c) => `${c.action} ${(c.params.MemberIds as unknown[]).length}`).join(', '),
+	);
+
+	const again = await runRosterSync(sandbox, id);
+	check(
+		'a second run duplicates nothing: the same users, the same groups, nobody added',
+		app.users.size === usersBefore + rows.length &&
+			app.groups.size === groupsBefore + classes.length &&
+			again.groups.every((g) => g.AlreadyExisted && g.AddedMemberIds.length === 0),
+		JSON.stringify(
+			again.groups.map((g) => [g.GroupName, g.AlreadyExisted, g.AddedMemberIds.length]),
+		),
+	);
 }
 
 /** Example 2: a form submission schedules a class and answers with the join details. */
@@ -531,6 +605,7 @@ async function main(): Promise<void> {
 		if (!installed) throw new Error('the sandbox did not report the install');
 		await packageLoads(sandbox);
 		const rosterId = await rosterSync(sandbox, emulator);
+		await schoolRoster(sandbox, emulator, rosterId);
 		await updateAndActiveWorkflows(sandbox, emulator, from, packageDir);
 		await rosterAfterUpdate(sandbox, emulator, rosterId);
 		await eventTriggerExample(sandbox, emulator, check);
