@@ -7,9 +7,12 @@ import { join } from 'path';
 const ROOT = join(__dirname, '..', '..');
 
 function startCli(): { child: ChildProcess; output: () => string; ready: Promise<string> } {
+	// tsx as a loader in the emulator's own process, not its CLI: the CLI is a second process that
+	// relays signals and, when the child does not confirm one within 30 ms (a loaded machine),
+	// kills it and exits with 143, which would test tsx rather than the emulator.
 	const child = spawn(
 		process.execPath,
-		[require.resolve('tsx/cli'), 'test/emulator/cli.ts', '--port', '0', '--latency=25'],
+		['--import', 'tsx', 'test/emulator/cli.ts', '--port', '0', '--latency=25'],
 		{
 			cwd: ROOT,
 			env: { ...process.env, LCIC_EMULATOR_PORT: '' },

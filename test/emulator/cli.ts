@@ -36,6 +36,21 @@ async function main(): Promise<void> {
 		port: portFromArgs(argv),
 		latencyMs: latencyFromArgs(argv),
 	});
+	// Before the ready line: a script that stops the emulator as soon as it reads that line must
+	// find the handlers in place (otherwise SIGTERM's default action ends it with code 143).
+	let stopping = false;
+	const stop = (signal: NodeJS.Signals): void => {
+		if (stopping) return;
+		stopping = true;
+		process.stdout.write(`\nReceived ${signal}, stopping the LCIC emulator.\n`);
+		emulator.stop().then(
+			() => process.exit(0),
+			() => process.exit(1),
+		);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+
 	const { account } = emulator;
 	const lines = [
 		`LCIC emulator (API 2022-08-17) listening on ${emulator.url}`,
@@ -56,19 +71,6 @@ async function main(): Promise<void> {
 	];
 	process.stdout.write(`${lines.join('\n')}\n`);
 	process.stdout.write(`LCIC_EMULATOR_READY ${emulator.url}\n`);
-
-	let stopping = false;
-	const stop = (signal: NodeJS.Signals): void => {
-		if (stopping) return;
-		stopping = true;
-		process.stdout.write(`\nReceived ${signal}, stopping the LCIC emulator.\n`);
-		emulator.stop().then(
-			() => process.exit(0),
-			() => process.exit(1),
-		);
-	};
-	process.on('SIGINT', stop);
-	process.on('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {
