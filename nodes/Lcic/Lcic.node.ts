@@ -17,7 +17,10 @@ export class Lcic implements INodeType {
 		name: 'lcic',
 		icon: { light: 'file:../../icons/lcic.svg', dark: 'file:../../icons/lcic.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// Version 2: the fields that say what an operation is about on top, SdkAppId under
+		// Options (description/layout.ts). Version 1 nodes keep their layout and behaviour.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Run online classrooms on Tencent Cloud LCIC (Low-code Interactive Classroom): rooms, users, groups, courseware, recordings and app settings',

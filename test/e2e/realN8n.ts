@@ -30,6 +30,7 @@ import {
 import { updateThroughRest } from './communityPackages';
 import { eventTriggerExample } from './eventTrigger';
 import { packPackage } from './install';
+import { outputOf } from './n8nCli';
 import type { InstalledPackage, N8nRest } from './n8nRest';
 import { freePort, waitFor } from './n8nServer';
 import { withProgress } from './progress';
@@ -172,6 +173,37 @@ async function packageLoads(sandbox: Sandbox): Promise<void> {
 	);
 	// openSandbox imported it; a credential type n8n did not load would have failed the import.
 	check('n8n import:credentials takes a Tencent Cloud LCIC API credential', true);
+}
+
+/**
+ * A workflow saved with node version 1 (SdkAppId on top, Name and Origin ID under Additional
+ * Fields) still runs in n8n as it did, now that new nodes are version 2.
+ */
+async function savedVersion1(sandbox: Sandbox, emulator: RunningEmulator): Promise<void> {
+	console.log('\nA workflow saved with node version 1');
+	const fixture = '../test/e2e/fixtures/version1-user-create.json';
+	const registers = () => emulator.calls.filter((c) => c.action === 'RegisterUser');
+	const id = await sandbox.importExample(fixture);
+	const runData = await sandbox.n8n.execute(id);
+	const [registered] = outputOf(runData, 'Register (version 1)');
+	const user = emulator.state.apps
+		.get(emulator.account.sdkAppId)!
+		.users.get(String(registered?.UserId));
+	check(
+		'runs: its Additional Fields (Name, Origin ID) are sent',
+		user?.Name === 'Katherine Johnson' && user.OriginId === 'V1-0001',
+		JSON.stringify({ registered, user }),
+	);
+	// Its top-level SdkAppId is still read: another application is what the call names.
+	const other = await sandbox.importExample(fixture, (text) =>
+		text.replace('"sdkAppId": 0', '"sdkAppId": 1400999999').replace('V1-0001', 'V1-0002'),
+	);
+	await sandbox.n8n.execute(other).catch(() => undefined);
+	check(
+		'its top-level SdkAppId is still the one the call names',
+		registers().at(-1)?.params.SdkAppId === 1400999999,
+		JSON.stringify(registers().at(-1)?.params),
+	);
 }
 
 async function rosterSync(sandbox: Sandbox, emulator: RunningEmulator): Promise<string> {
@@ -609,6 +641,8 @@ async function main(): Promise<void> {
 		await updateAndActiveWorkflows(sandbox, emulator, from, packageDir);
 		await rosterAfterUpdate(sandbox, emulator, rosterId);
 		await eventTriggerExample(sandbox, emulator, check);
+		// Last: it registers a user the roster checks would count.
+		await savedVersion1(sandbox, emulator);
 	} catch (error) {
 		failed++;
 		console.log(`  FAIL ${(error as Error).message}`);

@@ -4,7 +4,7 @@
 // the LCIC emulator. Used by the demo and by the end-to-end check; close() removes the folder.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
@@ -150,8 +150,9 @@ export async function openSandbox(
 				return started;
 			},
 			async importExample(file, edit = (text) => text) {
+				// A name under examples/, or a path from there (a test fixture).
 				const text = edit(readFileSync(join(ROOT, 'examples', file), 'utf8'));
-				const target = join(home, file);
+				const target = join(home, basename(file));
 				writeFileSync(target, text);
 				await n8n.run(['import:workflow', `--input=${target}`]);
 				return (JSON.parse(text) as { id: string }).id;

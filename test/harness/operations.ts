@@ -1,10 +1,12 @@
 // Node parameters for one catalog operation, written the way a user fills the node in the
 // editor, from LCIC parameter names. Tests say { RoomId: 1, Name: 'Maths' } and this module knows
-// where each value goes: required fields on top, optional ones under "Additional Fields",
-// resource locators as { __rl, mode: 'id', value }.
+// where each value goes in the node version's layout (description/layout.ts): on top, in a
+// "Find ... By" choice, or under "Additional Fields"; resource locators as { __rl, mode: 'id',
+// value }.
 import type { INodeParameters, NodeParameterValueType } from 'n8n-workflow';
 
 import type { FieldSpec, OperationSpec } from '../../nodes/Lcic/catalog/types';
+import { LATEST_VERSION, placementOf, type NodeVersion } from '../../nodes/Lcic/description/layout';
 import { ADDITIONAL_FIELDS, fieldKey } from '../../nodes/Lcic/description/names';
 
 const STRUCTURED_TYPES = new Set(['json', 'object', 'entries']);
@@ -52,6 +54,8 @@ function nodeValue(field: FieldSpec, value: unknown): NodeParameterValueType {
 export interface ParameterExtras {
 	/** Node parameters outside the operation's fields (returnAll, limit, options...). */
 	node?: INodeParameters;
+	/** The node's typeVersion, whose layout says where each field goes (default: the latest). */
+	version?: NodeVersion;
 }
 
 /**
@@ -64,6 +68,7 @@ export function parametersFor(
 	extras: ParameterExtras = {},
 ): INodeParameters {
 	const op = operationFor(action);
+	const version = extras.version ?? LATEST_VERSION;
 	const parameters: INodeParameters = { resource: op.resource, operation: op.operation };
 	const additional: INodeParameters = {};
 	for (const [param, value] of Object.entries(values)) {
@@ -71,8 +76,15 @@ export function parametersFor(
 		if (!field) {
 			throw new Error(`${op.resource}/${op.operation} (${action}) has no field for ${param}`);
 		}
-		if (field.required) parameters[fieldKey(field)] = nodeValue(field, value);
-		else additional[fieldKey(field)] = nodeValue(field, value);
+		const placement = placementOf(op, field, version);
+		if (placement === 'choice') {
+			// "Find User By": the choice, then its field.
+			if (op.alternatives!.key in parameters)
+				throw new Error(`${action}: give one of ${op.alternatives!.displayName}'s fields`);
+			parameters[op.alternatives!.key] = param;
+		}
+		if (placement === 'additional') additional[fieldKey(field)] = nodeValue(field, value);
+		else parameters[fieldKey(field)] = nodeValue(field, value);
 	}
 	if (Object.keys(additional).length > 0) parameters[ADDITIONAL_FIELDS] = additional;
 	return { ...parameters, ...extras.node };

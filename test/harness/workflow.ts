@@ -20,6 +20,7 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
+import { LATEST_VERSION } from '../../nodes/Lcic/description/layout';
 import { createAdditionalData } from './additionalData';
 import {
 	credentialsReference,
@@ -53,6 +54,8 @@ export interface RunWorkflowOptions {
 	mode?: WorkflowExecuteMode;
 	/** The workflow's time zone setting (IANA name), what getTimezone() answers; unset: n8n's default. */
 	timezone?: string;
+	/** typeVersion of the LCIC node made from nodeParameters (default: the latest). */
+	typeVersion?: number;
 }
 
 export interface RunWorkflowResult {
@@ -81,7 +84,7 @@ export function lcicNode(
 		id: `node-${name}`,
 		name,
 		type: LCIC_NODE_TYPE,
-		typeVersion: 1,
+		typeVersion: LATEST_VERSION,
 		position: [200, 0],
 		parameters,
 		credentials: credentialsReference(),
@@ -112,7 +115,11 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunWorkf
 	let userNodes = options.nodes;
 	if (!userNodes) {
 		if (!options.nodeParameters) throw new Error('runWorkflow needs nodes or nodeParameters');
-		userNodes = [lcicNode(options.nodeParameters)];
+		userNodes = [
+			lcicNode(options.nodeParameters, undefined, {
+				typeVersion: options.typeVersion ?? LATEST_VERSION,
+			}),
+		];
 	}
 	if (options.continueOnFail) {
 		userNodes = userNodes.map((node) =>

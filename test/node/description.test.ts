@@ -8,12 +8,31 @@ import { buildNodeProperties } from '../../nodes/Lcic/description';
 
 const properties = buildNodeProperties();
 
-function shownFor(property: INodeProperties, resource: string, operation: string): boolean {
+/** Whether a '@version' condition ([1], or [{ _cnd: { gte: 2 } }]) admits `version`. */
+function versionMatches(conditions: unknown[] | undefined, version: number): boolean {
+	if (!conditions) return true;
+	return conditions.some((condition) =>
+		typeof condition === 'object' && condition !== null
+			? version >= Number((condition as { _cnd: { gte: number } })._cnd.gte)
+			: condition === version,
+	);
+}
+
+function shownFor(
+	property: INodeProperties,
+	resource: string,
+	operation: string,
+	version = 2,
+): boolean {
 	const show = property.displayOptions?.show ?? {};
 	const matches = (key: string, value: string) =>
 		!show[key] || (show[key] as unknown[]).includes(value);
 	// Other conditions (Return All, Input Mode) may or may not hold: count the property as shown.
-	return matches('resource', resource) && matches('operation', operation);
+	return (
+		matches('resource', resource) &&
+		matches('operation', operation) &&
+		versionMatches(show['@version'] as unknown[] | undefined, version)
+	);
 }
 
 function isCollection(
@@ -39,18 +58,23 @@ function walk(
 }
 
 describe('node properties', () => {
-	it('shows at most one property per name for each resource and operation', () => {
-		for (const op of OPERATIONS) {
-			const names = properties
-				.filter((p) => shownFor(p, op.resource, op.operation))
-				.map((p) => p.name);
-			const duplicates = names.filter((name, index) => names.indexOf(name) !== index);
-			expect({ op: `${op.resource}/${op.operation}`, duplicates }).toEqual({
-				op: `${op.resource}/${op.operation}`,
-				duplicates: [],
-			});
-		}
-	});
+	it.each([1, 2])(
+		'shows at most one property per name for each resource and operation (version %i)',
+		(version) => {
+			for (const op of OPERATIONS) {
+				const names = properties
+					.filter((p) => shownFor(p, op.resource, op.operation, version))
+					// A "Find ... By" choice shows one of its fields at a time.
+					.filter((p) => !op.alternatives || !p.displayOptions?.show?.[op.alternatives.key])
+					.map((p) => p.name);
+				const duplicates = names.filter((name, index) => names.indexOf(name) !== index);
+				expect({ op: `${op.resource}/${op.operation}`, duplicates }).toEqual({
+					op: `${op.resource}/${op.operation}`,
+					duplicates: [],
+				});
+			}
+		},
+	);
 
 	it('has unique names inside every collection', () => {
 		walk(properties, (property, path) => {

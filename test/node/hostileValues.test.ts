@@ -166,7 +166,8 @@ const CASES: Case[] = [
 		param: 'sdkAppId',
 		label: '"SdkAppId"',
 		bad: [{ id: 1 }, '0x10', '1e3', '-3', [1]],
-		node: (sdkAppId) => ({ sdkAppId }),
+		// Options > SdkAppId (node version 2; version 1's top-level field takes the same rule).
+		node: (sdkAppId) => ({ options: { sdkAppId } }),
 	},
 ];
 

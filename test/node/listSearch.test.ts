@@ -41,9 +41,11 @@ describe('list searches ("From List")', () => {
 		token?: string,
 		parameters: INodeParameters = {},
 		type = LCIC_NODE_TYPE,
+		typeVersion = 2,
 	): Promise<INodeListSearchResult> {
 		const node = lcicNode({ resource: 'room', operation: 'get', ...parameters }, undefined, {
 			type,
+			typeVersion: type === LCIC_NODE_TYPE ? typeVersion : 1,
 		});
 		const settings = { timezone: TIME_ZONE };
 		const workflow = new Workflow({
@@ -235,11 +237,22 @@ describe('list searches ("From List")', () => {
 		await search(searchUsers);
 		expect(fx.emulator.calls.at(-1)?.params).toMatchObject({ SdkAppId: fx.session.sdkAppId });
 		// Another application of the account: the emulator does not know it, but the request
-		// names it (what the node's operations would use too).
-		await search(searchUsers, undefined, undefined, { ...userGetMany, sdkAppId: 1400000999 }).catch(
-			() => [],
-		);
+		// names it (what the node's operations would use too). Node version 2 keeps it under
+		// Options, version 1 as a top-level field.
+		await search(searchUsers, undefined, undefined, {
+			...userGetMany,
+			options: { sdkAppId: 1400000999 },
+		}).catch(() => []);
 		expect(fx.emulator.calls.at(-1)?.params).toMatchObject({ SdkAppId: 1400000999 });
+		await search(
+			searchUsers,
+			undefined,
+			undefined,
+			{ ...userGetMany, sdkAppId: 1400000997 },
+			LCIC_NODE_TYPE,
+			1,
+		).catch(() => []);
+		expect(fx.emulator.calls.at(-1)?.params).toMatchObject({ SdkAppId: 1400000997 });
 		// The trigger keeps it under Options; an expression cannot be resolved while picking.
 		await search(
 			searchUsers,
@@ -251,7 +264,7 @@ describe('list searches ("From List")', () => {
 		expect(fx.emulator.calls.at(-1)?.params).toMatchObject({ SdkAppId: 1400000998 });
 		await search(searchUsers, undefined, undefined, {
 			...userGetMany,
-			sdkAppId: '={{ $json.app }}',
+			options: { sdkAppId: '={{ $json.app }}' },
 		});
 		expect(fx.emulator.calls.at(-1)?.params).toMatchObject({ SdkAppId: fx.session.sdkAppId });
 	});

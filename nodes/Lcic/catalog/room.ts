@@ -160,19 +160,25 @@ export const roomOperations: OperationSpec[] = [
 		sdkAppId: 'required',
 		readOnly: true,
 		fields: [
+			// The window says which rooms are listed: on top, so that Return All never quietly
+			// means "the rooms of the hour around now" (the reference: "The default start time is
+			// 30 minutes before the current time", end "30 minutes after").
 			{
 				param: 'StartTime',
 				displayName: 'Start Time',
-				description: 'Start of the time window (default: 30 minutes ago)',
+				description:
+					"Start of the time window: rooms scheduled in the window are listed. Left empty: 30 minutes before now (LCIC's default).",
 				type: 'dateTime',
 				default: '',
+				top: true,
 			},
 			{
 				param: 'EndTime',
 				displayName: 'End Time',
-				description: 'End of the time window (default: 30 minutes from now)',
+				description: "End of the time window. Left empty: 30 minutes after now (LCIC's default).",
 				type: 'dateTime',
 				default: '',
+				top: true,
 			},
 			{
 				param: 'Status',

@@ -274,36 +274,41 @@ const LIVE_RELAY = flag(
 	'On',
 );
 
-/** Optional settings of CreateRoom and of each BatchCreateRoom entry. */
+/**
+ * Optional settings of CreateRoom and of each BatchCreateRoom entry, by use: who teaches and who
+ * may enter first, then the kind of class, recording and classroom behaviour, live and recording
+ * details last, deprecated ones at the end. The editor lists Additional Fields in this order
+ * (from node version 2; version 1 listed them alphabetically).
+ */
 export const CREATE_OPTIONAL: FieldSpec[] = [
 	TEACHER_ID,
-	AUTO_MIC,
-	TURN_OFF_MIC,
-	AUDIO_QUALITY,
-	DISABLE_RECORD,
 	ASSISTANTS,
-	RTC_AUDIENCE_NUMBER,
-	AUDIENCE_TYPE,
-	RECORD_LAYOUT,
 	GROUP_ID,
+	ROOM_TYPE,
+	DISABLE_RECORD,
+	AUTO_MIC,
+	END_DELAY_TIME,
+	AUDIO_QUALITY,
 	ENABLE_DIRECT_CONTROL,
 	INTERACTION_MODE,
-	VIDEO_ORIENTATION,
 	GRADING,
-	ROOM_TYPE,
+	TURN_OFF_MIC,
+	VIDEO_ORIENTATION,
+	AUDIENCE_TYPE,
 	GUESTS,
-	END_DELAY_TIME,
 	LIVE_TYPE,
 	RECORD_LIVE_URL,
 	ENABLE_AUTO_START,
+	RECORD_LAYOUT,
+	RECORD_STREAM,
+	RECORD_MERGE,
 	RECORD_BACKGROUND,
 	RECORD_SCENE,
 	RECORD_LANG,
-	RECORD_STREAM,
 	WHITEBOARD_SNAPSHOT,
 	SUBTITLES,
-	RECORD_MERGE,
 	LIVE_RELAY,
+	RTC_AUDIENCE_NUMBER,
 ];
 
 /** The required settings of a new room. */
@@ -318,30 +323,31 @@ export const CREATE_REQUIRED: FieldSpec[] = [
 
 const optional = (field: FieldSpec): FieldSpec => ({ ...field, required: false });
 
-/** What ModifyRoom can change (all optional). */
+/** What ModifyRoom can change (all optional), by use as CREATE_OPTIONAL: times and name first. */
 export const MODIFY_OPTIONAL: FieldSpec[] = [
-	...[START_TIME, END_TIME, NAME, RESOLUTION, MAX_MIC_NUMBER, SUB_TYPE].map(optional),
+	...[START_TIME, END_TIME, NAME].map(optional),
 	TEACHER_ID,
-	AUTO_MIC,
-	AUDIO_QUALITY,
-	DISABLE_RECORD,
 	ASSISTANTS,
 	GROUP_ID,
+	...[RESOLUTION, MAX_MIC_NUMBER, SUB_TYPE].map(optional),
+	ROOM_TYPE,
+	DISABLE_RECORD,
+	AUTO_MIC,
+	END_DELAY_TIME,
+	AUDIO_QUALITY,
 	ENABLE_DIRECT_CONTROL,
 	INTERACTION_MODE,
-	VIDEO_ORIENTATION,
 	GRADING,
-	ROOM_TYPE,
-	RECORD_LAYOUT,
-	END_DELAY_TIME,
+	VIDEO_ORIENTATION,
+	GUESTS,
 	LIVE_TYPE,
 	RECORD_LIVE_URL,
 	ENABLE_AUTO_START,
+	RECORD_LAYOUT,
+	RECORD_MERGE,
 	RECORD_SCENE,
 	RECORD_LANG,
 	WHITEBOARD_SNAPSHOT,
 	SUBTITLES,
-	GUESTS,
-	RECORD_MERGE,
 	LIVE_RELAY,
 ];

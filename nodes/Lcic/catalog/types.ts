@@ -98,6 +98,29 @@ export interface FieldSpec {
 	 * value is then refused: the wide action is chosen by leaving the field out.
 	 */
 	emptyMeans?: string;
+	/**
+	 * Shown on top (from node version 2), though LCIC does not require it: the field says what
+	 * the operation is about (User > Create: Name and Origin ID; Room > Get Many: its time
+	 * window). Left empty, it is not sent. Only on operations where leaving it empty changes
+	 * nothing that exists.
+	 */
+	top?: boolean;
+}
+
+/**
+ * Fields of which the user gives one, picked on top with a selector (from node version 2):
+ * DescribeUser takes UserId or OriginId, "Find User By: ID / Origin ID".
+ */
+export interface AlternativeSpec {
+	/** The selector's n8n parameter name. */
+	key: string;
+	displayName: string;
+	description: string;
+	/**
+	 * One choice per field of the operation (by LCIC parameter); the first is the default.
+	 * `fieldDescription` describes the field when it is the chosen one.
+	 */
+	choices: Array<{ name: string; param: string; description: string; fieldDescription: string }>;
 }
 
 export type OutputSpec =
@@ -159,6 +182,8 @@ export interface CheckContext {
 
 export interface OperationSpec {
 	resource: ResourceKey;
+	/** From node version 2: which of these fields is given, chosen on top ("Find User By"). */
+	alternatives?: AlternativeSpec;
 	/** n8n operation value, lowerCamelCase ("create", "getMany", "addMembers"). */
 	operation: string;
 	/** n8n operation name ("Create", "Get Many", "Add Members"). */

@@ -1,7 +1,7 @@
 import { RETURN_EXISTING_USER_OPTION, returnExistingUser } from '../behaviours/returnExistingUser';
 import { roomIdField, userIdField } from './fieldKit';
 import { byPage } from './paging';
-import type { FieldSpec, OperationSpec } from './types';
+import type { AlternativeSpec, FieldSpec, OperationSpec } from './types';
 
 // User Management and User Login APIs, and the room-bound logins, user details and DeleteUser
 // of Tencent's current model.
@@ -44,6 +44,30 @@ const USERS: FieldSpec = {
 	children: [NAME, ORIGIN_ID, AVATAR],
 };
 
+/**
+ * DescribeUser and DescribeUserDetail take UserId or OriginId ("支持通过 user_id 或 OriginId 查询用户
+ * 信息", Tencent's model): which one, chosen on top.
+ */
+const FIND_USER_BY: AlternativeSpec = {
+	key: 'findBy',
+	displayName: 'Find User By',
+	description: 'Which ID says who the user is',
+	choices: [
+		{
+			name: 'ID',
+			param: 'UserId',
+			description: 'The LCIC user ID',
+			fieldDescription: 'The user, by LCIC user ID',
+		},
+		{
+			name: 'Origin ID',
+			param: 'OriginId',
+			description: "The user's ID in your system",
+			fieldDescription: "The user's ID in your system, as given at registration",
+		},
+	],
+};
+
 const userId = (description: string): FieldSpec =>
 	userIdField('UserId', 'User', description, { required: true });
 
@@ -56,7 +80,9 @@ export const userOperations: OperationSpec[] = [
 		description: 'Register a user (RegisterUser)',
 		sdkAppId: 'required',
 		readOnly: false,
-		fields: [NAME, ORIGIN_ID, AVATAR],
+		// Name and Origin ID (the student number) are what a registration is about, though LCIC
+		// requires neither: on top.
+		fields: [{ ...NAME, top: true }, { ...ORIGIN_ID, top: true }, AVATAR],
 		output: { kind: 'response' },
 		batch: {
 			action: 'BatchRegister',
@@ -91,6 +117,7 @@ export const userOperations: OperationSpec[] = [
 		description: 'Get a user (DescribeUser)',
 		sdkAppId: 'none',
 		readOnly: true,
+		alternatives: FIND_USER_BY,
 		fields: [
 			userIdField(
 				'UserId',
@@ -191,6 +218,7 @@ export const userOperations: OperationSpec[] = [
 			'Get a user by user ID or Origin ID, as a list of user records (DescribeUserDetail)',
 		sdkAppId: 'none',
 		readOnly: true,
+		alternatives: FIND_USER_BY,
 		fields: [
 			userIdField(
 				'UserId',

@@ -5,8 +5,10 @@ import type { FieldSpec } from '../catalog/types';
 
 /** The collection that holds an operation's optional fields. */
 export const ADDITIONAL_FIELDS = 'additionalFields';
-/** The per-operation SdkAppId override (0 = the credential's default). */
+/** The per-operation SdkAppId override (0 = the credential's default): top-level in node version 1, under Options from version 2. */
 export const SDK_APP_ID = 'sdkAppId';
+/** The collection of an operation's Options. */
+export const OPTIONS = 'options';
 
 /** The n8n parameter name of a field: its own key, or the LCIC name in lowerCamelCase. */
 export function fieldKey(field: FieldSpec): string {

@@ -2,10 +2,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { FieldSpec, OperationSpec } from '../catalog/types';
+import { layoutOf, placementOf, sdkAppIdInOptions, type NodeVersion } from '../description/layout';
 import {
 	ADDITIONAL_FIELDS,
 	fieldKey,
 	inputModeKey,
+	OPTIONS,
 	SDK_APP_ID,
 	structuredKey,
 	type InputMode,
@@ -17,7 +19,32 @@ import { FieldError } from './fieldError';
 import { readListLimit } from './listLimit';
 
 const LOCATORS = new Set(['room', 'group', 'document', 'user']);
-const NO_SDK_APP_ID = "No SdkAppId: set one in the credential or in the operation's SdkAppId field";
+const NO_SDK_APP_ID: Record<NodeVersion, string> = {
+	1: "No SdkAppId: set one in the credential or in the operation's SdkAppId field",
+	2: 'No SdkAppId: set Default SdkAppId in the credential, or add Options > SdkAppId to the operation',
+};
+
+/** The per-operation SdkAppId override as the node stores it (see layout.ts). */
+function readSdkAppIdOverride(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	version: NodeVersion,
+): unknown {
+	if (!sdkAppIdInOptions(version)) return this.getNodeParameter(SDK_APP_ID, itemIndex, 0);
+	const options = this.getNodeParameter(OPTIONS, itemIndex, {}) as IDataObject | undefined;
+	return options?.[SDK_APP_ID];
+}
+
+/** Of a "Find ... By" choice: whether this field is the chosen one. */
+function isChosen(
+	this: IExecuteFunctions,
+	op: OperationSpec,
+	field: FieldSpec,
+	itemIndex: number,
+): boolean {
+	const spec = op.alternatives!;
+	return this.getNodeParameter(spec.key, itemIndex, spec.choices[0].param) === field.param;
+}
 
 /** The converted value of a required (top-level) field. */
 function readTopLevel(
@@ -49,17 +76,25 @@ function build(
 	const body: IDataObject = {};
 	// Date-time text without a zone is read in the workflow's time zone, as n8n's own nodes do.
 	const timeZone = this.getTimezone();
-	const hasOptional = op.fields.some((field) => !field.required);
-	const additional = hasOptional
+	// Where each field is depends on the node's version (layout.ts).
+	const version = layoutOf(this.getNode().typeVersion);
+	const hasAdditional = op.fields.some((field) => placementOf(op, field, version) === 'additional');
+	const additional = hasAdditional
 		? ((this.getNodeParameter(ADDITIONAL_FIELDS, itemIndex, {}) as IDataObject | undefined) ?? {})
 		: {};
 
 	for (const field of op.fields) {
 		let value: unknown;
-		if (field.required) {
+		const placement = placementOf(op, field, version);
+		if (placement === 'choice' && !isChosen.call(this, op, field, itemIndex)) continue;
+		if (field.required || placement === 'choice') {
 			value = readTopLevel.call(this, field, itemIndex, timeZone);
 			if (value === undefined)
 				throw new FieldError(`"${field.displayName}" is required: fill it in or map a value to it`);
+		} else if (placement === 'top') {
+			// On top but optional (User > Create: Name): left empty, it is not sent.
+			value = readTopLevel.call(this, field, itemIndex, timeZone);
+			if (value === undefined) continue;
 		} else {
 			const key = fieldKey(field);
 			// Only fields the user added to Additional Fields are sent.
@@ -73,10 +108,11 @@ function build(
 
 	if (op.sdkAppId !== 'none') {
 		const sdkAppId = chooseSdkAppId(
-			this.getNodeParameter(SDK_APP_ID, itemIndex, 0),
+			readSdkAppIdOverride.call(this, itemIndex, version),
 			defaultSdkAppId,
 		);
-		if (sdkAppId === undefined && op.sdkAppId === 'required') throw new FieldError(NO_SDK_APP_ID);
+		if (sdkAppId === undefined && op.sdkAppId === 'required')
+			throw new FieldError(NO_SDK_APP_ID[version]);
 		if (sdkAppId !== undefined) {
 			const list = op.sdkAppIdInEntries ? body[op.sdkAppIdInEntries] : undefined;
 			if (Array.isArray(list)) {

@@ -15,7 +15,7 @@ const EXACT: Record<string, string> = {
 	'AuthFailure.MFAFailure':
 		'This key requires MFA, which API calls cannot provide. Use a key without MFA protection.',
 	'InvalidParameter.SdkAppId':
-		'The SdkAppId does not belong to this Tencent Cloud account. Check Default SdkAppId in the credential or the SdkAppId field of the operation (LCIC console > Application Management).',
+		"The SdkAppId does not belong to this Tencent Cloud account. Check Default SdkAppId in the credential, or the operation's Options > SdkAppId (LCIC console > Application Management).",
 	'FailedOperation.OriginIdExists':
 		'A user with this Origin ID is already registered. Enable "Return Existing User on Duplicate Origin ID" to get that user instead of an error.',
 	RequestLimitExceeded:
