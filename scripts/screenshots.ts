@@ -23,9 +23,12 @@ const OWNER = {
 	password: 'Demo-password-1',
 };
 
+// Node version 2, the layout new nodes get: the fields that say what an operation is about on
+// top (User > Create: Name and Origin ID; Room > Get Many: its time window; User > Get: Find
+// User By), Additional Fields by use, SdkAppId under Options.
 const WORKFLOW = {
 	id: 'lcicScreens0001',
-	name: 'LCIC: after class',
+	name: 'LCIC: a school day',
 	active: false,
 	nodes: [
 		{
@@ -40,7 +43,7 @@ const WORKFLOW = {
 			id: 'n1',
 			name: 'Get room statistics',
 			type: 'CUSTOM.lcic',
-			typeVersion: 1,
+			typeVersion: 2,
 			position: [260, 0],
 			parameters: { resource: 'room', operation: 'getStatistics' },
 		},
@@ -48,16 +51,58 @@ const WORKFLOW = {
 			id: 'n2',
 			name: 'Create room',
 			type: 'CUSTOM.lcic',
-			typeVersion: 1,
+			typeVersion: 2,
 			position: [520, 0],
 			parameters: { resource: 'room', operation: 'create' },
+		},
+		{
+			id: 'n3',
+			name: 'Register student',
+			type: 'CUSTOM.lcic',
+			typeVersion: 2,
+			position: [0, 220],
+			parameters: {
+				resource: 'user',
+				operation: 'create',
+				name: '={{ $json.name }}',
+				originId: '={{ $json.student_number }}',
+			},
+		},
+		{
+			id: 'n4',
+			name: 'Find student',
+			type: 'CUSTOM.lcic',
+			typeVersion: 2,
+			position: [260, 220],
+			parameters: {
+				resource: 'user',
+				operation: 'get',
+				findBy: 'OriginId',
+				originId: '={{ $json.OriginId }}',
+			},
+		},
+		{
+			id: 'n5',
+			name: "Today's rooms",
+			type: 'CUSTOM.lcic',
+			typeVersion: 2,
+			position: [520, 220],
+			parameters: {
+				resource: 'room',
+				operation: 'getMany',
+				startTime: '={{ $today.toISO() }}',
+				endTime: '={{ $today.plus({ days: 1 }).toISO() }}',
+				returnAll: true,
+			},
 		},
 	],
 	connections: {
 		'When a class ends': { main: [[{ node: 'Get room statistics', type: 'main', index: 0 }]] },
 		'Get room statistics': { main: [[{ node: 'Create room', type: 'main', index: 0 }]] },
+		'Register student': { main: [[{ node: 'Find student', type: 'main', index: 0 }]] },
 	},
-	settings: {},
+	// Zone-less times in the nodes are read in the workflow's time zone.
+	settings: { timezone: 'Asia/Shanghai' },
 };
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
@@ -88,6 +133,27 @@ async function openNode(page: Page, name: string): Promise<void> {
 		.first()
 		.dblclick({ force: true });
 	await page.waitForTimeout(1500);
+}
+
+/** Opens the "Add Field" list of the open node's Additional Fields; false when not found. */
+async function openAddField(page: Page): Promise<boolean> {
+	// n8n renders it as a select whose placeholder is "Add Field"; versions differ in markup.
+	const candidates = [
+		page.getByPlaceholder('Add Field').first(),
+		page.locator('.el-select').filter({ hasText: 'Add Field' }).first(),
+		page.getByText('Add Field').first(),
+	];
+	for (const candidate of candidates) {
+		try {
+			await candidate.click({ timeout: 3000, force: true });
+			await page.waitForTimeout(1000);
+			return true;
+		} catch {
+			// try the next way to find it
+		}
+	}
+	console.log('  (no "Add Field" button found: that screenshot is skipped)');
+	return false;
 }
 
 async function main(): Promise<void> {
@@ -151,10 +217,20 @@ async function main(): Promise<void> {
 			if (theme === 'light') {
 				await openNode(page, 'Create room');
 				await shoot(page, 'node-room-create');
-				await page.keyboard.press('Escape');
-				await openNode(page, 'When a class ends');
-				await shoot(page, 'trigger');
-				await page.keyboard.press('Escape');
+				// Additional Fields by use: the list the "Add Field" button opens.
+				if (await openAddField(page)) await shoot(page, 'node-room-create-fields');
+				for (const [node, file] of [
+					['Register student', 'node-user-create'],
+					['Find student', 'node-user-get'],
+					["Today's rooms", 'node-room-get-many'],
+					['When a class ends', 'trigger'],
+				]) {
+					// A fresh canvas for each node: nothing left open from the previous one.
+					await page.goto(`${url}/workflow/${WORKFLOW.id}`);
+					await page.waitForSelector('.vue-flow', { timeout: 60_000 });
+					await openNode(page, node);
+					await shoot(page, file);
+				}
 			}
 		}
 	} finally {
