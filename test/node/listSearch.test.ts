@@ -12,6 +12,7 @@ import {
 	searchUsers,
 } from '../../nodes/Lcic/methods/listSearch';
 import {
+	callsOf,
 	createAdditionalData,
 	createNodeTypes,
 	emulatorCredentials,
@@ -92,9 +93,6 @@ describe('list searches ("From List")', () => {
 		return { names, calls };
 	}
 
-	const countCalls = (action: string) =>
-		fx.emulator.calls.filter((call) => call.action === action).length;
-
 	/** `count` users, 1000 per BatchRegister call (User > Create Many). */
 	async function registerUsers(
 		count: number,
@@ -143,31 +141,45 @@ describe('list searches ("From List")', () => {
 		expect(results.map((r) => r.value)).toEqual([String(far)]);
 	});
 
+	// "page sizes differ per list action (GetRoomEvent 100 or 200, DescribeSdkAppIdUsers 1000,
+	// ...)" (Tencent's pages, /work/shared/GUIDE.md "Facts that decide the design"): a filtered
+	// user search reads pages of 1,000, the largest the action takes.
+	const USER_PAGE = 1000;
+
 	it('reads on past the first page until it has a page of matches, then hands over a token', async () => {
-		// DescribeSdkAppIdUsers pages hold 100 users (the catalog's page size); the 250 students
-		// come after 250 teachers, so none of them is on the first two pages.
-		await registerUsers(250, (i) => `Teacher ${i}`, 'teacher');
-		await registerUsers(250, (i) => `Student ${i}`, 'student');
+		// The 2,050 students come after 2,950 teachers: none of them is on the first two pages,
+		// page 3 holds only 50 (fewer than the 100 an answer wants) and page 4 1,000 more.
+		await registerUsers(2950, (i) => `Teacher ${i}`, 'teacher');
+		await registerUsers(2050, (i) => `Student ${i}`, 'student');
+		fx.emulator.resetCalls();
 		const first = await search(searchUsers, 'student');
-		// Page 3 holds 50 students and page 4 100 more: the answer is full after page 4.
-		expect(first.results).toHaveLength(150);
+		expect(callsOf(fx.emulator, 'DescribeSdkAppIdUsers').map((call) => call.params)).toEqual(
+			[1, 2, 3, 4].map((Page) => expect.objectContaining({ Page, Limit: USER_PAGE })),
+		);
+		// The answer is full after page 4: its 50 and 1,000 matches, none left behind.
+		expect(first.results).toHaveLength(1050);
 		expect(first.results[0].name).toMatch(/^Student 0, Origin ID student-0 \(/);
 		expect(first.paginationToken).toBe('5');
 		const rest = await search(searchUsers, 'student', first.paginationToken as string);
-		expect(rest.results).toHaveLength(100);
+		expect(rest.results).toHaveLength(1000);
 		expect(rest.paginationToken).toBeUndefined();
 		const names = [...first.results, ...rest.results].map((r) => r.name.split(',')[0]);
-		expect(new Set(names).size).toBe(250);
+		expect(new Set(names).size).toBe(2050);
 		expect(names.every((name) => name.startsWith('Student '))).toBe(true);
 	});
 
 	it('reads at most 20 pages per call: a rare match far down the list is found over a few calls', async () => {
-		await registerUsers(2450, (i) => `Student ${i}`);
+		// 20 pages of 1,000: the 24,501st user is on page 25, beyond what one call reads.
+		await registerUsers(24_500, (i) => `Student ${i}`);
 		await registerUsers(1, () => 'Zoe Quill', 'quill');
 		fx.emulator.resetCalls();
 		const first = await search(searchUsers, 'quill');
 		expect(first.results).toEqual([]);
-		expect(countCalls('DescribeSdkAppIdUsers')).toBe(20);
+		expect(callsOf(fx.emulator, 'DescribeSdkAppIdUsers').map((call) => call.params)).toEqual(
+			Array.from({ length: 20 }, (_, i) =>
+				expect.objectContaining({ Page: i + 1, Limit: USER_PAGE }),
+			),
+		);
 		expect(first.paginationToken).toBe('21');
 		const { names, calls } = await searchAll(searchUsers, 'quill');
 		expect(names).toEqual(['Zoe Quill, Origin ID quill-0']);

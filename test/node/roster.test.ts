@@ -76,6 +76,12 @@ describe('roster sync: 1,000 students', () => {
 		// item: RegisterUser, OriginIdExists, the existing user). Nothing was re-registered.
 		expect(items.every((item) => item.json.AlreadyRegistered === true)).toBe(true);
 		expect(callsOf(fx.emulator, 'BatchRegister')).toHaveLength(0);
+		// The application's users were listed once, in pages of the largest size the action takes:
+		// "page sizes differ per list action (GetRoomEvent 100 or 200, DescribeSdkAppIdUsers 1000,
+		// ...)" (Tencent's pages, /work/shared/GUIDE.md). 1,000 students are one page, not ten.
+		expect(callsOf(fx.emulator, 'DescribeSdkAppIdUsers').map((call) => call.params)).toEqual([
+			expect.objectContaining({ Page: 1, Limit: 1000 }),
+		]);
 	});
 
 	it('creates one group per class', async () => {
