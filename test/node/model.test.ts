@@ -22,6 +22,19 @@ const SET_BY_NODE: Record<string, Record<string, string>> = {
 	},
 };
 
+/**
+ * Parameters the model requires that the node shows as optional fields, because it fills them
+ * in itself when they are left empty (the field's `filledWhenEmpty` says how, and its
+ * description tells the user), per action, with the reason. Every other required parameter is
+ * a required field.
+ */
+const FILLED_WHEN_EMPTY: Record<string, Record<string, string>> = {
+	DescribeAppDetail: {
+		// DescribeDeveloperResponse: "DeveloperId: 开发商ID", one per account (the signing key's).
+		DeveloperId: 'the credential account has one developer ID: DescribeDeveloper gives it',
+	},
+};
+
 function nodeSetParams(op: OperationSpec): Set<string> {
 	const names = new Set(Object.keys(SET_BY_NODE[op.action] ?? {}));
 	if (op.sdkAppId !== 'none') names.add(op.sdkAppIdParam ?? 'SdkAppId');
@@ -65,6 +78,7 @@ function compare(
 	params: ModelParam[],
 	setByNode: Set<string>,
 	prefix = '',
+	filledWhenEmpty: Record<string, string> = {},
 ): string[] {
 	const problems: string[] = [];
 	for (const param of params) {
@@ -77,8 +91,12 @@ function compare(
 		}
 		if (!fits(field, param.type))
 			problems.push(`${where}: ${path} is ${param.type} in the model, the field is ${field.type}`);
-		if (param.required && !field.required)
+		if (param.required && !field.required && !(path in filledWhenEmpty))
 			problems.push(`${where}: ${path} is required by the model, the field is optional`);
+		if (path in filledWhenEmpty && !(field.filledWhenEmpty && /\bempty\b/i.test(field.description)))
+			problems.push(
+				`${where}: ${path} is filled in when left empty (${filledWhenEmpty[path]}); the field must say so (filledWhenEmpty, and "empty" in its description)`,
+			);
 		if (param.deprecated && !/deprecated/i.test(field.description))
 			problems.push(`${where}: ${path} is deprecated in the model; its description must say so`);
 		const dataType = dataTypeOf(param.type);
@@ -148,9 +166,35 @@ describe(`the node against Tencent's model (${model.version})`, () => {
 				op.fields,
 				model.actions.get(op.action) ?? [],
 				nodeSetParams(op),
+				'',
+				FILLED_WHEN_EMPTY[op.action],
 			),
 		);
 		expect(problems).toEqual([]);
+	});
+
+	it('lets the node fill a required parameter only where listed, and the field says so', () => {
+		const marked = OPERATIONS.flatMap((op) =>
+			op.fields
+				.filter((field) => field.filledWhenEmpty)
+				.map((field) => `${op.action}.${field.param}`),
+		);
+		const listed = Object.entries(FILLED_WHEN_EMPTY).flatMap(([action, params]) =>
+			Object.keys(params).map((param) => `${action}.${param}`),
+		);
+		expect(marked.sort()).toEqual(listed.sort());
+		// Each is required in the model (else it would be an ordinary optional field), and its
+		// operation has hooks to fill it.
+		for (const name of listed) {
+			const [action, param] = name.split('.');
+			expect({
+				name,
+				required: model.actions.get(action)?.find((p) => p.name === param)?.required,
+			}).toEqual({ name, required: true });
+			expect(
+				OPERATIONS.find((op) => op.action === action && !op.composite)?.hooks?.runItem,
+			).toBeDefined();
+		}
 	});
 
 	it('sends the batch actions the entries of their own model', () => {

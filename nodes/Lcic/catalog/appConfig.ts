@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { fillDeveloperId } from '../behaviours/developerId';
 import type { FieldSpec, OperationSpec } from './types';
 
 // Application Configuration APIs (5 actions of the reference, and DescribeAppDetail from
@@ -158,7 +159,8 @@ export const appConfigOperations: OperationSpec[] = [
 			"Get the application's settings: name, state, edition, callback URL and key, scenes and transfer (DescribeAppDetail)",
 		sdkAppId: 'required',
 		// DescribeAppDetailRequest (tencentcloud-sdk-nodejs, lcic_models.d.ts): ApplicationId is
-		// the SdkAppId as a String, and DeveloperId is required.
+		// the SdkAppId as a String, and DeveloperId is required: left empty, the node sends the
+		// credential's own (behaviours/developerId.ts).
 		sdkAppIdParam: 'ApplicationId',
 		sdkAppIdType: 'string',
 		readOnly: true,
@@ -167,14 +169,15 @@ export const appConfigOperations: OperationSpec[] = [
 				param: 'DeveloperId',
 				displayName: 'Developer ID',
 				description:
-					'The developer ID of the account that owns the application; Developer > Get (DescribeDeveloper) returns it',
+					"The developer ID of the account that owns the application. Leave it empty to use the credential's own: the node asks Developer > Get (DescribeDeveloper) for it once per execution.",
 				type: 'string',
-				required: true,
+				filledWhenEmpty: "the credential's developer ID, from DescribeDeveloper",
 				default: '',
 				placeholder: 'e.g. 100012345678',
 			},
 		],
 		output: { kind: 'response' },
+		hooks: fillDeveloperId,
 	},
 	{
 		resource: 'appConfig',

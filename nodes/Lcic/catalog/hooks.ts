@@ -59,10 +59,11 @@ export interface ItemRun {
 	/** Every record of a list action, page by page with that action's paging. */
 	list(action: string, body: IDataObject): Promise<IDataObject[]>;
 	/**
-	 * What the engine does for this item without hooks; returns the item's output (records, and
+	 * What the engine does for this item without hooks, with `body` (default: the item's own;
+	 * a hook that completes the body passes its copy); returns the item's output (records, and
 	 * an Error after them when a call failed part-way: see `settle`).
 	 */
-	runPlain(): Promise<ItemOutput>;
+	runPlain(body?: IDataObject): Promise<ItemOutput>;
 	/**
 	 * The item's output after calls that may have failed part-way (outcomes of one or several
 	 * actions, in the order they were made): `records` (what was done, marked Partial when

@@ -105,6 +105,13 @@ export interface FieldSpec {
 	 * nothing that exists.
 	 */
 	top?: boolean;
+	/**
+	 * LCIC requires the parameter, but the node fills it in when it is left empty, saying how
+	 * (DescribeAppDetail's DeveloperId: the account's one developer ID, from DescribeDeveloper).
+	 * Optional, and on top in every node version (where it was while it was required, so saved
+	 * workflows keep their value); the operation's hooks fill it.
+	 */
+	filledWhenEmpty?: string;
 }
 
 /**

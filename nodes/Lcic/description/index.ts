@@ -166,9 +166,11 @@ function optionsProperty(op: OperationSpec, version: NodeVersion): INodeProperti
 
 export function operationProperties(op: OperationSpec): INodeProperties[] {
 	const properties: INodeProperties[] = [];
-	// On top: required fields for every version, then version 2's own.
+	// On top: required fields (and those the node fills when empty) for every version, then
+	// version 2's own.
 	for (const field of op.fields) {
-		if (field.required) properties.push(...requiredProperties(op, field, {}, true));
+		if (field.required || field.filledWhenEmpty)
+			properties.push(...requiredProperties(op, field, {}, field.required === true));
 		else if (placementOf(op, field, 2) === 'top')
 			properties.push(...requiredProperties(op, field, ONLY[2], false));
 	}

@@ -21,7 +21,7 @@ export function layoutOf(typeVersion: number | undefined): NodeVersion {
 export type Placement = 'top' | 'choice' | 'additional';
 
 export function placementOf(op: OperationSpec, field: FieldSpec, version: NodeVersion): Placement {
-	if (field.required) return 'top';
+	if (field.required || field.filledWhenEmpty) return 'top';
 	if (version >= 2) {
 		if (op.alternatives?.choices.some((choice) => choice.param === field.param)) return 'choice';
 		if (field.top) return 'top';

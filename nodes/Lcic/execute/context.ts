@@ -77,12 +77,12 @@ export function createItemRun(
 			);
 			return listRecords(spec, records, context.getTimezone());
 		},
-		async runPlain() {
+		async runPlain(plainBody = body) {
 			const recover = op.hooks?.recover;
 			return await runSingle.call(
 				context,
 				op,
-				body,
+				plainBody,
 				index,
 				recover && ((part, error) => recover(item, part, error)),
 			);
