@@ -354,13 +354,78 @@ describe('rate limits', () => {
 	});
 });
 
+/**
+ * The emulator's wait (StartOptions.wait) held by the test: each time the emulator holds an
+ * answer back, `next()` gives how long it asked for and lets the test release it. No test
+ * measures time (the machine is shared): they check that the answer waits for the release.
+ */
+function heldWaits() {
+	const asked: Array<{ ms: number; release: () => void }> = [];
+	const readers: Array<(held: { ms: number; release: () => void }) => void> = [];
+	return {
+		wait(ms: number): Promise<void> {
+			return new Promise<void>((release) => {
+				const held = { ms, release };
+				const reader = readers.shift();
+				if (reader) reader(held);
+				else asked.push(held);
+			});
+		},
+		/**
+		 * The next wait the emulator starts (already started or still to come); fails if `answer`
+		 * comes first, that is, without a wait.
+		 */
+		next(answer: Promise<unknown>): Promise<{ ms: number; release: () => void }> {
+			const held = asked.shift();
+			if (held) return Promise.resolve(held);
+			return Promise.race([
+				new Promise<{ ms: number; release: () => void }>((resolve) => readers.push(resolve)),
+				answer.then(() => {
+					throw new Error('The emulator answered without holding the answer back');
+				}),
+			]);
+		},
+	};
+}
+
+/** Whether `promise` is still unsettled once the pending I/O callbacks have run. */
+async function stillPending(promise: Promise<unknown>): Promise<boolean> {
+	const settled = promise.then(
+		() => false,
+		() => false,
+	);
+	return await Promise.race([settled, new Promise<boolean>((r) => setImmediate(() => r(true)))]);
+}
+
+/** Runs `test` with `emu` set to an emulator of ACTIONS whose waits the test holds. */
+async function withHeldWaits(
+	test: (waits: ReturnType<typeof heldWaits>) => Promise<void>,
+): Promise<void> {
+	const waits = heldWaits();
+	const local = await startEmulator({ actions: ACTIONS, wait: (ms) => waits.wait(ms) });
+	const previous = emu;
+	emu = local;
+	try {
+		await test(waits);
+	} finally {
+		emu = previous;
+		await local.stop();
+	}
+}
+
 describe('faults', () => {
-	it('delay: waits, then answers normally', async () => {
-		emu.faults.add({ kind: 'delay', ms: 300 });
-		const started = Date.now();
-		expect(await errorCode('DescribeThing', { Id: 1 })).toBeUndefined();
-		expect(Date.now() - started).toBeGreaterThanOrEqual(290);
-		expect(emu.calls[0].fault).toBe('delay');
+	it('delay: holds the answer back for its milliseconds, then answers normally', async () => {
+		await withHeldWaits(async (waits) => {
+			emu.faults.add({ kind: 'delay', ms: 300 });
+			const answer = errorCode('DescribeThing', { Id: 1 });
+			const held = await waits.next(answer);
+			expect(held.ms).toBe(300);
+			// Nothing is answered while the wait lasts.
+			expect(await stillPending(answer)).toBe(true);
+			held.release();
+			expect(await answer).toBeUndefined();
+			expect(emu.calls[0].fault).toBe('delay');
+		});
 	});
 
 	it('dropBefore: closes the connection without running the action', async () => {
@@ -396,20 +461,25 @@ describe('faults', () => {
 	});
 
 	it('latency: every answer is held back, successes and errors alike, and it can be changed', async () => {
-		emu.latencyMs = 200;
-		try {
-			for (const [action, params] of [
-				['DescribeThing', { Id: 1 }],
-				['Refuse', {}],
+		await withHeldWaits(async (waits) => {
+			emu.latencyMs = 200;
+			for (const [action, params, code] of [
+				['CreateThing', { Name: 'a' }, undefined],
+				['Refuse', {}, 'ResourceNotFound.Thing'],
 			] as const) {
-				const started = Date.now();
-				await errorCode(action, params);
-				// A lower bound only: the answer never comes sooner (timers may fire a ms early).
-				expect(Date.now() - started).toBeGreaterThanOrEqual(195);
+				const before = executions;
+				const answer = errorCode(action, params);
+				const held = await waits.next(answer);
+				expect(held.ms).toBe(200);
+				expect(await stillPending(answer)).toBe(true);
+				// The action ran on arrival; only its answer waits.
+				if (action === 'CreateThing') expect(executions).toBe(before + 1);
+				held.release();
+				expect(await answer).toBe(code);
 			}
-		} finally {
 			emu.latencyMs = 0;
-		}
+			expect(await errorCode('DescribeThing', { Id: 1 })).toBeUndefined();
+		});
 		expect(() => (emu.latencyMs = -1)).toThrow('whole number of milliseconds');
 		expect(() => (emu.latencyMs = 1.5)).toThrow('whole number of milliseconds');
 	});

@@ -54,6 +54,11 @@ export interface StartOptions {
 	latencyMs?: number;
 	/** How LCIC's callbacks are sent (retries, ExpireTime, where hosts resolve to). */
 	callbacks?: CallbackOptions;
+	/**
+	 * How an answer is held back (delay faults, latency): a timer by default. Tests pass a wait
+	 * they release themselves, so that they check the holding back without measuring time.
+	 */
+	wait?: (ms: number) => Promise<void>;
 }
 
 export interface RunningEmulator {
@@ -133,7 +138,7 @@ function tryParse(raw: Buffer): Record<string, unknown> {
 	}
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const timer = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Latency is a whole number of milliseconds, at most a minute (a typo must not hang a run). */
 export function checkLatency(ms: number): number {
@@ -153,6 +158,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
 	const faults = new Faults();
 	const calls: CallRecord[] = [];
 	const latency = { ms: checkLatency(options.latencyMs ?? 0) };
+	const sleep = options.wait ?? timer;
 	const callbacks = new CallbackSender(state, clock, options.callbacks);
 	// What exists before the first call is old news: no callbacks for it.
 	callbacks.scan();
