@@ -67,8 +67,9 @@ export class LcicSession {
 		action: string,
 		values: Record<string, unknown> = {},
 		node: INodeParameters = {},
+		options: Omit<RunWorkflowOptions, 'emulator' | 'nodeParameters'> = {},
 	): Promise<IDataObject[]> {
-		const { items, error } = await this.run(action, values, node);
+		const { items, error } = await this.run(action, values, node, options);
 		if (error)
 			throw new Error(`${action} failed in the node: ${error.message} ${error.description ?? ''}`);
 		// Error items carry the failure in json.error (with code and requestId), not item.error.

@@ -9,6 +9,7 @@ import { callsOf, REFERENCE_ACTIONS, useEmulator } from '../harness';
 import { LINK_SCENARIOS } from './scenarios/links';
 import { RECORD_SCENARIOS } from './scenarios/record';
 import { ROOM_SCENARIOS } from './scenarios/room';
+import { checkOutputTimes, pathOfTime } from './scenarios/times';
 import { returnAll, type Scenario } from './scenarios/types';
 import { USER_GROUP_APP_SCENARIOS } from './scenarios/userGroupApp';
 
@@ -83,11 +84,18 @@ const SCENARIOS: Record<string, Scenario> = {
 	DescribeCurrentMemberList: {
 		prepare: async (s) => {
 			const userId = await s.user();
-			return { values: { RoomId: await s.liveRoom([userId]) }, node: returnAll };
+			const RoomId = await s.liveRoom([userId]);
+			// Back after a dropped connection: a last quit time as well as a first join time.
+			await s.simulate('memberQuit', { RoomId, UserId: userId });
+			await s.simulate('memberJoin', { RoomId, UserId: userId });
+			return { values: { RoomId }, node: returnAll };
 		},
 		check: (output) => {
 			expect(output).toHaveLength(1);
 			expect(output[0].UserId).toEqual(expect.any(String));
+			expect(output[0].LastQuitTimestamp).toBeGreaterThanOrEqual(
+				Number(output[0].FirstJoinTimestamp),
+			);
 		},
 	},
 	DescribeRoom: {
@@ -524,16 +532,34 @@ describe('every catalog operation in WorkflowExecute against the emulator', () =
 		expect(REFERENCE_ACTIONS.filter((action) => !reachable.has(action))).toEqual([]);
 	});
 
-	const cases: Array<[string, string]> = OPERATIONS.map((op) => [
-		`${op.resource}/${op.operation} (${op.action})`,
-		scenarioKey(op),
-	]);
-	it.each(cases)('%s', async (_label, action) => {
+	// The operations run in a workflow time zone that is neither UTC nor the test process's
+	// (Asia/Kolkata, jest.config.js): China Standard Time, UTC+8 all year.
+	const WORKFLOW_ZONE = { timezone: 'Asia/Shanghai', offset: '+08:00' };
+	const label = (op: OperationSpec) => `${op.resource}/${op.operation} (${op.action})`;
+	/** "label path" of each output time that held a time in some scenario. */
+	const timesShown = new Set<string>();
+
+	const cases: Array<[string, OperationSpec]> = OPERATIONS.map((op) => [label(op), op]);
+	it.each(cases)('%s', async (_label, op) => {
+		const action = scenarioKey(op);
 		const scenario = SCENARIOS[action];
 		if (!scenario) throw new Error(`No scenario for ${action}`);
 		const { values, node } = await scenario.prepare(fx.session);
-		const output = await fx.session.ok(action, values, node);
+		const output = await fx.session.ok(action, values, node, {
+			timezone: WORKFLOW_ZONE.timezone,
+		});
 		await scenario.check(output, fx.session, values);
+		for (const path of checkOutputTimes(op, output, WORKFLOW_ZONE.offset))
+			timesShown.add(`${label(op)} ${path}`);
+	});
+
+	// Runs after the scenarios above (jest keeps a file's order): each time an output declares
+	// was in some scenario's output, with its ISO text in the workflow zone.
+	it('showed every output time of the catalog with ISO text in the workflow time zone', () => {
+		const declared = OPERATIONS.flatMap((op) =>
+			(op.output.times ?? []).map((field) => `${label(op)} ${pathOfTime(field)}`),
+		);
+		expect(declared.filter((time) => !timesShown.has(time))).toEqual([]);
 	});
 });
 

@@ -262,4 +262,42 @@ describe('toOutputItems', () => {
 		).toEqual([{ RoomId: 1 }, { RoomId: 2 }]);
 		expect(toOutputItems(op('GetRoomMessage'), { Messages: null }, 'UTC')).toEqual([]);
 	});
+
+	it('adds ISO text after times inside lists and objects, in seconds or milliseconds', () => {
+		const spec = {
+			...op('DescribeRoom'),
+			output: {
+				kind: 'response' as const,
+				times: [
+					'RecordInfo[].StartTime',
+					'Config.CreatedAt',
+					{ path: 'Versions[].CreatedAtMs', unit: 'milliseconds' as const },
+				],
+			},
+		};
+		const [item] = toOutputItems(
+			spec,
+			{
+				RecordInfo: [{ StartTime: 1_800_000_000, Url: 'u' }, { StartTime: 0 }, 'odd'],
+				Config: { CreatedAt: 1_800_000_060 },
+				Versions: [{ CreatedAtMs: 1_800_000_000_250 }],
+				StartTime: 1_800_000_000,
+			},
+			'Asia/Shanghai',
+		);
+		expect(item).toEqual({
+			// 0 means "not yet": no text; what is not a record stays as it is.
+			RecordInfo: [
+				{ StartTime: 1_800_000_000, StartTimeIso: '2027-01-15T16:00:00+08:00', Url: 'u' },
+				{ StartTime: 0 },
+				'odd',
+			],
+			Config: { CreatedAt: 1_800_000_060, CreatedAtIso: '2027-01-15T16:01:00+08:00' },
+			Versions: [
+				{ CreatedAtMs: 1_800_000_000_250, CreatedAtMsIso: '2027-01-15T16:00:00.250+08:00' },
+			],
+			// Only the paths named: a top-level StartTime is not RecordInfo[].StartTime.
+			StartTime: 1_800_000_000,
+		});
+	});
 });

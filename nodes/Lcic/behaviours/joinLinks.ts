@@ -156,8 +156,8 @@ async function joinLinkFor(
 		scene: settings.scene,
 		supervisor: settings.supervisor,
 	});
+	// Its ISO text in the workflow's time zone comes from the catalog's output.times.
 	record.TokenExpiresAt = expiresAt;
-	record.TokenExpiresAtIso = item.run.iso(expiresAt);
 	if (login.RequestId) record.RequestId = login.RequestId;
 	return record;
 }

@@ -54,8 +54,8 @@ export const replayLink: OperationHooks = {
 		const seconds = Number(body.ExpireSeconds ?? 0);
 		if (seconds > 0) {
 			const expiresAt = Math.floor(Date.now() / 1000) + seconds;
+			// Its ISO text in the workflow's time zone comes from the catalog's output.times.
 			record.TokenExpiresAt = expiresAt;
-			record.TokenExpiresAtIso = item.run.iso(expiresAt);
 		}
 		if (playback.RequestId) record.RequestId = playback.RequestId;
 		return [record];

@@ -24,8 +24,6 @@ export interface OperationRun {
 	/** The first item's Options collection: choices that hold for the whole execution. */
 	readonly options: IDataObject;
 	readonly continueOnFail: boolean;
-	/** ISO 8601 text of Unix seconds in the workflow's time zone, with its offset (as `...Iso` outputs). */
-	iso(seconds: number): string;
 	/**
 	 * Which Tencent Cloud site the credential talks to: 'international' for the International
 	 * Site endpoint, 'mainland' for the others. Pages a user opens (join links) differ per site.

@@ -120,7 +120,8 @@ export const linkOperations: OperationSpec[] = [
 				{ name: 'Any Class', value: 'anyClass', description: 'LoginUser / LoginOriginId' },
 			]),
 		],
-		output: { kind: 'response' },
+		// TokenExpiresAt: the login time plus the tokens' seven days, in Unix seconds.
+		output: { kind: 'response', times: ['TokenExpiresAt'] },
 		hooks: joinLinks,
 	},
 	{
@@ -152,7 +153,8 @@ export const linkOperations: OperationSpec[] = [
 				min: 0,
 			},
 		],
-		output: { kind: 'response' },
+		// TokenExpiresAt (when Link Lifetime is set): the time asked plus the lifetime, Unix seconds.
+		output: { kind: 'response', times: ['TokenExpiresAt'] },
 		hooks: replayLink,
 	},
 ];

@@ -38,7 +38,8 @@ export const playbackOperations: OperationSpec[] = [
 		],
 		// Limit: "默认10条，最大上限为100条".
 		paging: byPage('Items', 100),
-		output: { kind: 'list', key: 'Items' },
+		// CreateTime: "录制开始时间", when the recording started (Unix seconds).
+		output: { kind: 'list', key: 'Items', times: ['CreateTime'] },
 	},
 	{
 		resource: 'record',
@@ -122,7 +123,8 @@ export const playbackOperations: OperationSpec[] = [
 		],
 		// The one list that names its page size PageSize: "取值范围：[1, 200] 默认值：20".
 		paging: { ...byPage('Records', 200), sizeParam: 'PageSize' },
-		output: { kind: 'list', key: 'Records' },
+		// "播放开始时间，unix时间戳（秒）" and its end; Duration is a length in milliseconds.
+		output: { kind: 'list', key: 'Records', times: ['PlayBeginTime', 'PlayEndTime'] },
 		validate: (body, context) => timeOrderProblem(body, context),
 	},
 	{
@@ -135,7 +137,14 @@ export const playbackOperations: OperationSpec[] = [
 		sdkAppId: 'required',
 		readOnly: true,
 		fields: [roomIdField('The room whose edit versions to get')],
-		output: { kind: 'response' },
+		// CreatedAtMs and UpdatedAtMs: milliseconds, as their names say (the model gives no unit).
+		output: {
+			kind: 'response',
+			times: [
+				{ path: 'Versions[].CreatedAtMs', unit: 'milliseconds' },
+				{ path: 'Versions[].UpdatedAtMs', unit: 'milliseconds' },
+			],
+		},
 	},
 	{
 		resource: 'record',

@@ -59,7 +59,8 @@ export const recordingOperations: OperationSpec[] = [
 		sdkAppId: 'required',
 		readOnly: true,
 		fields: [roomIdField('The room whose recordings to get')],
-		output: { kind: 'response' },
+		// Each file's start and stop time ("开始时间", "结束时间"): Unix seconds.
+		output: { kind: 'response', times: ['RecordInfo[].StartTime', 'RecordInfo[].StopTime'] },
 	},
 	{
 		resource: 'record',
@@ -71,6 +72,7 @@ export const recordingOperations: OperationSpec[] = [
 		sdkAppId: 'required',
 		readOnly: true,
 		fields: [roomIdField('The room whose recorded streams to get')],
-		output: { kind: 'response' },
+		// Each file's start and stop time ("开始时间", "结束时间"): Unix seconds.
+		output: { kind: 'response', times: ['StreamInfo[].StartTime', 'StreamInfo[].StopTime'] },
 	},
 ];

@@ -34,8 +34,9 @@ function validateRoomInfos(body: IDataObject, context: CheckContext): string | u
 }
 
 // Output keys that hold Unix seconds ("in UNIX timestamp format" in the reference's RoomItem,
-// DescribeRoom and MemberRecord tables).
+// DescribeRoom and MemberRecord tables). DescribeRoom has no RealStartTime or RealEndTime.
 const ROOM_TIMES = ['StartTime', 'EndTime', 'RealStartTime', 'RealEndTime'];
+const SCHEDULED_TIMES = ['StartTime', 'EndTime'];
 const MEMBER_TIMES = ['FirstJoinTimestamp', 'LastQuitTimestamp'];
 
 export const roomOperations: OperationSpec[] = [
@@ -73,7 +74,7 @@ export const roomOperations: OperationSpec[] = [
 			key: 'RoomIds',
 			valueField: 'RoomId',
 			entries: { param: 'RoomInfos', fields: ['Name', 'StartTime', 'EndTime'] },
-			times: ['StartTime', 'EndTime'],
+			times: SCHEDULED_TIMES,
 		},
 		chunks: [{ param: 'RoomInfos', size: BATCH_CREATE_ROOM_MAX }],
 		validate: validateRoomInfos,
@@ -101,7 +102,7 @@ export const roomOperations: OperationSpec[] = [
 				],
 			},
 		],
-		output: { kind: 'response', times: ROOM_TIMES },
+		output: { kind: 'response', times: SCHEDULED_TIMES },
 	},
 	{
 		resource: 'room',

@@ -19,7 +19,8 @@ export const roomExtraOperations: OperationSpec[] = [
 		// The model gives the default (10) but no maximum; 100 is the largest page the other LCIC
 		// lists of this kind take (DescribePlaybackList).
 		paging: byPage('Scores', 100),
-		output: { kind: 'list', key: 'Scores' },
+		// CreateTime: "评分时间", when the rating was given (Unix seconds).
+		output: { kind: 'list', key: 'Scores', times: ['CreateTime'] },
 	},
 	{
 		resource: 'room',

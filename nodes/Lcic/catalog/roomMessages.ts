@@ -270,7 +270,8 @@ export const roomMessageOperations: OperationSpec[] = [
 		sdkAppId: 'required',
 		readOnly: true,
 		fields: [roomIdField('The room whose muted users to get')],
-		output: { kind: 'list', key: 'MutedAccountList' },
+		// MutedUntil: "禁言到的时间（使用 UTC 时间）", Unix seconds (4294967295 for good).
+		output: { kind: 'list', key: 'MutedAccountList', times: ['MutedUntil'] },
 	},
 	{
 		resource: 'room',

@@ -151,11 +151,18 @@ export type OutputSpec =
 		  }
 	) & {
 		/**
-		 * Keys of an output item that hold Unix seconds (StartTime, Timestamp...). Each gets a
-		 * sibling `<key>Iso`: ISO 8601 text in the workflow's time zone, with its offset.
+		 * Where an output item holds a time (StartTime, Timestamp...): each gets a sibling
+		 * `<key>Iso`, ISO 8601 text in the workflow's time zone with its offset, next to the number.
 		 */
-		times?: string[];
+		times?: TimeField[];
 	};
+
+/**
+ * A time in an output item: its key, or a path into the item's lists and objects
+ * (`RecordInfo[].StartTime`: StartTime of every element of RecordInfo; `AppConfig.CreatedAt`).
+ * Unix seconds, unless `unit` says milliseconds (DescribeEditVersions' CreatedAtMs).
+ */
+export type TimeField = string | { path: string; unit: 'milliseconds' };
 
 export interface BatchSpec {
 	/** The batch action used when several input items run this operation. */

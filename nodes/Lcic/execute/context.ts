@@ -5,7 +5,6 @@ import { findByAction, requestOptionsOf } from '../catalog';
 import type { ItemRun, OperationRun } from '../catalog/hooks';
 import type { OperationSpec } from '../catalog/types';
 import { listRecords } from '../params';
-import { isoInZone } from '../params/dateTime';
 import { lcicApiRequest, lcicApiRequestAllItems, siteOf } from '../transport';
 import { sendCalls } from './calls';
 import { settleOutcomes } from './progress';
@@ -35,7 +34,6 @@ export function createOperationRun(context: IExecuteFunctions, op: OperationSpec
 		node: context.getNode(),
 		options: optionsOf(context, op, 0),
 		continueOnFail: context.continueOnFail(),
-		iso: (seconds) => isoInZone(seconds, context.getTimezone()),
 		site: () => once('site', () => siteOf.call(context)),
 		once,
 	};

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { BatchPlan, ItemOutput, OperationRun } from '../catalog/hooks';
 import type { OperationSpec } from '../catalog/types';
-import { buildRequestBody } from '../params';
+import { buildRequestBody, withIsoTimes } from '../params';
 import { asNodeError, getDefaultSdkAppId } from '../transport';
 import { runBatch, type PreparedItem } from './batch';
 import { createItemRun, createOperationRun } from './context';
@@ -57,17 +57,25 @@ export async function executeOperation(
 	return ordered;
 }
 
-/** One item's output as n8n items: records paired to it, an Error as an error item (or thrown). */
+/**
+ * One item's output as n8n items: records paired to it, an Error as an error item (or thrown).
+ * Records that hooks made (`fromHooks`: Get Join Links' links) get the ISO texts of their
+ * `output.times` here, as the plain path's get them from params/output.ts; a record a hook took
+ * from the plain path has them already and gets the same texts again.
+ */
 function toItems(
 	this: IExecuteFunctions,
 	run: OperationRun,
 	index: number,
 	output: ItemOutput,
+	fromHooks: boolean,
 ): INodeExecutionData[] {
+	const times = fromHooks ? run.op.output.times : undefined;
+	const timeZone = this.getTimezone();
 	return output.map((record) =>
 		record instanceof Error
 			? failItem.call(this, asNodeError(run.node, record, index), index)
-			: { json: record, pairedItem: { item: index } },
+			: { json: withIsoTimes(record, times, timeZone), pairedItem: { item: index } },
 	);
 }
 
@@ -85,7 +93,7 @@ async function runOneByOne(
 			const item = createItemRun(this, run, index, body);
 			try {
 				const output = hooks.runItem ? await hooks.runItem(item) : await item.runPlain();
-				return toItems.call(this, run, index, output);
+				return toItems.call(this, run, index, output, hooks.runItem !== undefined);
 			} catch (error) {
 				return [failItem.call(this, asNodeError(run.node, error, index), index)];
 			}
@@ -133,7 +141,7 @@ async function runBatched(
 		}
 	}
 	for (const [index, output] of plan.answered ?? [])
-		results.set(index, toItems.call(this, run, index, output));
+		results.set(index, toItems.call(this, run, index, output, true));
 	const alone = new Set(plan.alone ?? []);
 	const batched = prepared.filter(({ index }) => !results.has(index) && !alone.has(index));
 	const single = prepared.filter(({ index }) => alone.has(index) && !results.has(index));

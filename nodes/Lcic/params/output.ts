@@ -1,30 +1,66 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { OperationSpec } from '../catalog/types';
+import type { OperationSpec, TimeField } from '../catalog/types';
 import { isoInZone } from './dateTime';
 
 // What one response becomes. Lists become one item per record so that the next node runs once
-// per room/user/event; everything else is one item. Times stay Unix seconds under LCIC's name
-// (what workflows compute with) and are also shown as ISO text in the workflow's time zone.
+// per room/user/event; everything else is one item. Times stay numbers under LCIC's name (what
+// workflows compute with) and are also shown as ISO text in the workflow's time zone.
 
-/** The name of the ISO text shown next to a Unix-seconds field. */
+/** The name of the ISO text shown next to a time field. */
 export const isoKey = (key: string): string => `${key}Iso`;
 
-/** `record` with `<key>Iso` after every time key that holds Unix seconds (0 and null mean "not yet"). */
-export function withIsoTimes(
-	record: IDataObject,
-	keys: string[] | undefined,
-	timeZone: string,
-): IDataObject {
-	if (!keys?.some((key) => key in record)) return record;
+interface TimeAt {
+	/** `RecordInfo[]`, `AppConfig`, then the key: `StartTime`. */
+	segments: string[];
+	milliseconds: boolean;
+}
+
+function timeAt(field: TimeField): TimeAt {
+	const path = typeof field === 'string' ? field : field.path;
+	return { segments: path.split('.'), milliseconds: typeof field !== 'string' };
+}
+
+const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `record` with `<key>Iso` after each time key of `times` (0 and null mean "not yet"). */
+function addIsoTimes(record: IDataObject, times: TimeAt[], timeZone: string): IDataObject {
+	const applies = times.some(({ segments }) => segments[0].replace(/\[\]$/, '') in record);
+	if (!applies) return record;
 	const result: IDataObject = {};
 	for (const [key, value] of Object.entries(record)) {
-		result[key] = value;
-		if (keys.includes(key) && typeof value === 'number' && value > 0) {
-			result[isoKey(key)] = isoInZone(value, timeZone);
+		const inList = times
+			.filter(({ segments }) => segments.length > 1 && segments[0] === `${key}[]`)
+			.map((time) => ({ ...time, segments: time.segments.slice(1) }));
+		const inObject = times
+			.filter(({ segments }) => segments.length > 1 && segments[0] === key)
+			.map((time) => ({ ...time, segments: time.segments.slice(1) }));
+		if (inList.length && Array.isArray(value)) {
+			result[key] = value.map((element: unknown) =>
+				isObject(element) ? addIsoTimes(element, inList, timeZone) : element,
+			) as IDataObject[];
+		} else if (inObject.length && isObject(value)) {
+			result[key] = addIsoTimes(value, inObject, timeZone);
+		} else {
+			result[key] = value;
+		}
+		const time = times.find(({ segments }) => segments.length === 1 && segments[0] === key);
+		// Written again when a record already has it (a hook's record through the engine): the same text.
+		if (time && typeof value === 'number' && value > 0) {
+			result[isoKey(key)] = isoInZone(time.milliseconds ? value / 1000 : value, timeZone);
 		}
 	}
 	return result;
+}
+
+/** `record` with `<key>Iso` after every time `times` names, in the workflow's `timeZone`. */
+export function withIsoTimes(
+	record: IDataObject,
+	times: TimeField[] | undefined,
+	timeZone: string,
+): IDataObject {
+	return times?.length ? addIsoTimes(record, times.map(timeAt), timeZone) : record;
 }
 
 function asRecord(element: unknown, valueField: string): IDataObject {

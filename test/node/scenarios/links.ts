@@ -4,6 +4,11 @@
 import { roomTokens } from '../../emulator/actions/roomLogins';
 import type { Scenario } from './types';
 
+/** n8n's clock (this process's), in Unix seconds: link expiry times are reckoned on it. */
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+/** n8n's clock before the replay link was asked for. */
+let askedFrom = 0;
+
 export const LINK_SCENARIOS: Record<string, Scenario> = {
 	'room/getJoinLinks': {
 		prepare: async (s) => {
@@ -29,9 +34,13 @@ export const LINK_SCENARIOS: Record<string, Scenario> = {
 			const RoomId = await s.liveRoom();
 			await s.simulate('recordFinish', { RoomId, Duration: 60 });
 			await s.ok('EndRoom', { RoomId });
-			return { values: { RoomId, Title: 'Maths 7B' } };
+			askedFrom = nowSeconds();
+			return { values: { RoomId, Title: 'Maths 7B', ExpireSeconds: 3600 } };
 		},
 		check: ([out], s, v) => {
+			// The link expires an hour after it was asked for, on n8n's clock: read around the run.
+			expect(out.TokenExpiresAt).toBeGreaterThanOrEqual(askedFrom + 3600);
+			expect(out.TokenExpiresAt).toBeLessThanOrEqual(nowSeconds() + 3600);
 			const file = s.app.records.find((f) => f.RoomId === v.RoomId)!;
 			const url = new URL(String(out.Url));
 			expect(url.origin + url.pathname).toBe('https://class.qcloudclass.com/playback/index.html');

@@ -3,8 +3,11 @@
 import { mutes, notifications } from '../../emulator/actions/roomMessages';
 import { returnAll, type Scenario } from './types';
 
-/** The emulator time before the mute was sent (its clock follows wall time). */
+/** The emulator time before and after the mute was sent (its clock follows wall time). */
 let mutedAfter = 0;
+let mutedBy = 0;
+/** Get Muted Users: the users muted for good and for ten minutes. */
+let muted: string[] = [];
 
 export const ROOM_SCENARIOS: Record<string, Scenario> = {
 	SendRoomNormalMessage: {
@@ -62,12 +65,31 @@ export const ROOM_SCENARIOS: Record<string, Scenario> = {
 	DescribeRoomForbiddenUser: {
 		prepare: async (s) => {
 			const RoomId = await s.liveRoom();
-			const user = await s.user();
-			await s.ok('ForbidSendMsg', { RoomId, MembersAccount: [user], MuteTime: 4294967295 });
+			const [forGood, forTenMinutes] = await s.users(2);
+			await s.ok('ForbidSendMsg', { RoomId, MembersAccount: [forGood], MuteTime: 4294967295 });
+			mutedAfter = await s.now();
+			await s.ok('ForbidSendMsg', { RoomId, MembersAccount: [forTenMinutes], MuteTime: 600 });
+			mutedBy = await s.now();
+			muted = [forGood, forTenMinutes];
 			return { values: { RoomId } };
 		},
 		check: (output) => {
-			expect(output).toEqual([{ MemberAccount: expect.any(String), MutedUntil: 4294967295 }]);
+			const [forGood, forTenMinutes] = muted;
+			// MutedUntil is a Unix time (4294967295, the largest, for good), shown as ISO text too.
+			expect(output).toEqual([
+				{
+					MemberAccount: forGood,
+					MutedUntil: 4294967295,
+					MutedUntilIso: expect.stringMatching(/^2106-02-07T/),
+				},
+				{
+					MemberAccount: forTenMinutes,
+					MutedUntil: expect.any(Number),
+					MutedUntilIso: expect.any(String),
+				},
+			]);
+			expect(output[1].MutedUntil).toBeGreaterThanOrEqual(mutedAfter + 600);
+			expect(output[1].MutedUntil).toBeLessThanOrEqual(mutedBy + 600);
 		},
 	},
 	UnblockKickedUser: {
