@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { Expression } from 'n8n-workflow';
+import { Expression, setSafeRegexEngine } from 'n8n-workflow';
 
 // InstanceSettings (which every node execution context asks the Container for) loads or creates
 // <N8N_USER_FOLDER>/.n8n/config with an encryption key. A throw-away folder keeps tests from
@@ -31,3 +31,22 @@ if (process.env.N8N_SSRF_PROTECTION_ENABLED === 'true') {
 // for this toolchain, so we select 'legacy' outright instead of relying on N8N_EXPRESSION_ENGINE
 // being unset.
 Expression.setExpressionEngine('legacy');
+
+// n8n-workflow runs the regular expressions it checks parameters with (a resource locator's
+// "Enter a numeric ID" pattern, in WorkflowExecute's checks before a run) in a node:vm script
+// with a 250 ms wall-clock timeout (safe-regex.ts), a guard against patterns that never end.
+// On a loaded machine a trivial ^\s*\d+\s*$ can wait longer than that for a core, and the run
+// fails with "Regular expression execution timed out" (seen in allActions and trigger/changes
+// under CPU load). The tests keep the same expressions and the same checks, without that
+// wall-clock limit; the real-n8n e2e runs n8n's own engine.
+setSafeRegexEngine({
+	exec: (pattern, input, flags) => new RegExp(pattern, flags).exec(input),
+	test: (pattern, input, flags) => new RegExp(pattern, flags).test(input),
+	replace: (pattern, input, flags, replacement) =>
+		input.replace(new RegExp(pattern, flags), replacement),
+	matchAll: (pattern, input, flags) => {
+		const global = flags?.includes('g') ? flags : `${flags ?? ''}g`;
+		return Array.from(input.matchAll(new RegExp(pattern, global)));
+	},
+	split: (pattern, input, flags) => input.split(new RegExp(pattern, flags)),
+});
