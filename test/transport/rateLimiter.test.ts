@@ -1,4 +1,5 @@
 import {
+	acquire,
 	configureRateLimiter,
 	currentRate,
 	noteRateLimited,
@@ -72,6 +73,17 @@ describe('adaptive rate', () => {
 			expect(sends[i] - sends[i - 1]).toBeGreaterThanOrEqual(1000);
 	});
 
+	it('once throttled, sends evenly spaced instead of in bursts, until the rate is back', () => {
+		noteRateLimited('key', 20, 0, 0);
+		// 14 requests/s: 1.1 s / 14 = 79 ms apart, so a burst of stragglers cannot form.
+		const spaced = Array.from({ length: 5 }, () => reserveSlot('key', 20, 0));
+		for (let i = 1; i < spaced.length; i++)
+			expect(spaced[i] - spaced[i - 1]).toBeCloseTo(1100 / 14);
+		// Six seconds later the documented rate is back, and with it bursts.
+		const burst = Array.from({ length: 5 }, () => reserveSlot('key', 20, 20_000));
+		expect(burst).toEqual([20_000, 20_000, 20_000, 20_000, 20_000]);
+	});
+
 	it('keys are independent: a cut for one action or SecretId leaves the others alone', () => {
 		noteRateLimited('a\nGetRooms', 20, 0, 0);
 		expect(currentRate('a\nDescribeRoom', 50, 0)).toBe(50);
@@ -84,6 +96,33 @@ describe('adaptive rate', () => {
 		const later = reserveSlot('key', 20, 4000);
 		expect(later).toBeGreaterThanOrEqual(Math.max(...early));
 		expect([...early, later]).toEqual([...early, later].sort((x, y) => x - y));
+	});
+
+	it('a cut slows the callers already waiting, not only those who come later', async () => {
+		const granted: number[] = [];
+		const callers = Array.from({ length: 40 }, () =>
+			acquire('queue', 20).then((at) => granted.push(at)),
+		);
+		// The first 20 go at once; the other 20 wait for the next window.
+		while (granted.length < 20) await new Promise((done) => setImmediate(done));
+		expect(granted).toHaveLength(20);
+		// Three rejections of requests sent after each cut: 20 x 0.7^3 = 6.9 requests/s.
+		for (let i = 0; i < 3; i++) noteRateLimited('queue', 20, Date.now());
+		await Promise.all(callers);
+		// Granted ahead of time, all 20 waiting callers would have gone in the second window; at
+		// the cut rate they need several more. (A bound, not a timing: waits only make it later.)
+		expect(granted[39] - granted[20]).toBeGreaterThanOrEqual(2 * 1100);
+	});
+
+	it('lets a retry go ahead of the callers who came after its first attempt', async () => {
+		const order: string[] = [];
+		const callers = Array.from({ length: 25 }, (_, i) =>
+			acquire('first-come', 20).then(() => order.push(`caller ${i}`)),
+		);
+		while (order.length < 20) await new Promise((done) => setImmediate(done));
+		const retry = acquire('first-come', 20, true).then(() => order.push('retry'));
+		await Promise.all([...callers, retry]);
+		expect(order.slice(19, 22)).toEqual(['caller 19', 'retry', 'caller 20']);
 	});
 
 	it('can be switched off for benchmarks (the fixed documented rate)', () => {

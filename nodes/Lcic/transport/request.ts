@@ -231,11 +231,11 @@ export async function lcicApiRequest(
 	const rate = options.rateLimit ?? DEFAULT_RATE_PER_SECOND;
 
 	for (let attemptNo = 1; ; attemptNo++) {
-		const reservedAt = await acquire(limiterKey, rate);
+		const sentAt = await acquire(limiterKey, rate, attemptNo > 1);
 		const outcome = await attempt.call(this, action, payload, { ...options, readOnly }, redact);
 		if (outcome.done) return outcome.response;
 		if (outcome.failure === 'final') throw outcome.error;
-		if (isRateLimitedFailure(outcome.failure)) noteRateLimited(limiterKey, rate, reservedAt);
+		if (isRateLimitedFailure(outcome.failure)) noteRateLimited(limiterKey, rate, sentAt);
 		const delay = retryDelay(outcome.failure, readOnly, attemptNo, retryPolicy);
 		if (delay === undefined) throw outcome.error;
 		await sleep(delay);
