@@ -45,6 +45,8 @@ case "${1:-}" in
     npm test --silent -- --ci
     step "End-to-end in a real n8n: installed from a local npm registry through n8n's Community Nodes, the example workflows, an update (npm run e2e)"
     npm run --silent e2e
+    step "End-to-end in n8n queue mode: Redis, PostgreSQL, main and two workers (npm run e2e:queue)"
+    npm run --silent e2e:queue
     ;;
   bench)
     setup

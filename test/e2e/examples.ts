@@ -4,6 +4,8 @@
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import type { RunningEmulator } from '../emulator';
+import { addLiveRoom } from '../trigger/liveRooms';
 import { ROOT } from './install';
 import { outputOf } from './n8nCli';
 import { sleep, submitForm } from './n8nServer';
@@ -200,4 +202,29 @@ export async function submitClassForm(n8nUrl: string, form: ClassForm): Promise<
 	if (!confirmed.ok) throw new Error(`confirming the last page answered HTTP ${confirmed.status}`);
 	await untilStatus('success');
 	return { ...readJoinLinksPage(page), page };
+}
+
+/**
+ * Classes in progress, two students in each, put straight into the emulator: what the
+ * after-class example reacts to once they end. Returns their RoomIds.
+ */
+export function startRunningClasses(emulator: RunningEmulator, names: string[]): number[] {
+	const sdkAppId = emulator.account.sdkAppId;
+	const app = emulator.state.apps.get(sdkAppId)!;
+	return names.map((name, i) => {
+		const roomId = addLiveRoom(emulator.state, sdkAppId, emulator.clock.now(), name);
+		for (const userId of [`student-${i}-a`, `student-${i}-b`]) {
+			app.users.set(userId, {
+				UserId: userId,
+				SdkAppId: sdkAppId,
+				Name: userId,
+				OriginId: userId,
+				Token: 't',
+				createdAt: 0,
+				extra: {},
+			});
+			emulator.simulate('memberJoin', { SdkAppId: sdkAppId, RoomId: roomId, UserId: userId });
+		}
+		return roomId;
+	});
 }

@@ -16,7 +16,6 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { generateRoster, SCHOOL_CLASS_SIZES, toCsv } from '../../scripts/roster';
 import { startEmulator, type RunningEmulator } from '../emulator';
 import { finishRoom } from '../emulator/actions/roomState';
-import { addLiveRoom } from '../trigger/liveRooms';
 import {
 	importRosterSync,
 	formInstant,
@@ -25,6 +24,7 @@ import {
 	rosterFile,
 	runRosterSync,
 	sampleClass,
+	startRunningClasses,
 	submitClassForm,
 } from './examples';
 import { updateThroughRest } from './communityPackages';
@@ -503,28 +503,6 @@ async function lastNodeItems(
 	return items;
 }
 
-/** Two classes running before the activation: their past events must not start the workflow. */
-function runningClasses(emulator: RunningEmulator): number[] {
-	const sdkAppId = emulator.account.sdkAppId;
-	const app = emulator.state.apps.get(sdkAppId)!;
-	return ['Algebra', 'Biology'].map((name, i) => {
-		const roomId = addLiveRoom(emulator.state, sdkAppId, emulator.clock.now(), name);
-		for (const userId of [`student-${i}-a`, `student-${i}-b`]) {
-			app.users.set(userId, {
-				UserId: userId,
-				SdkAppId: sdkAppId,
-				Name: userId,
-				OriginId: userId,
-				Token: 't',
-				createdAt: 0,
-				extra: {},
-			});
-			emulator.simulate('memberJoin', { SdkAppId: sdkAppId, RoomId: roomId, UserId: userId });
-		}
-		return roomId;
-	});
-}
-
 /** The installed package's version on disk, where n8n put it. */
 function versionOnDisk(sandbox: Sandbox): string {
 	const file = join(sandbox.home, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME, 'package.json');
@@ -547,7 +525,8 @@ async function updateAndActiveWorkflows(
 		await sandbox.n8n.run(['publish:workflow', `--id=${ids[file]}`]);
 	}
 	await registry.publish(packageDir, SECOND);
-	const rooms = runningClasses(emulator);
+	// Two classes running before the activation: their past events must not start the workflow.
+	const rooms = startRunningClasses(emulator, ['Algebra', 'Biology']);
 	const { server, rest } = await sandbox.startServer();
 	try {
 		console.log(`\nUpdate ${FIRST} -> ${SECOND} (Settings > Community Nodes > Update, over REST)`);
