@@ -47,10 +47,12 @@ describe('adaptive rate', () => {
 		expect(currentRate('key', 20, 1000)).toBe(20);
 	});
 
-	it('cuts the rate on RequestLimitExceeded, then regains it linearly with time', () => {
+	it('cuts the rate on RequestLimitExceeded, then regains it with time, faster once quiet', () => {
 		noteRateLimited('key', 20, 0, 1000);
 		expect(currentRate('key', 20, 1000)).toBeCloseTo(14);
+		// +1 request/s per second (5 % of 20) for two seconds, then three times as fast.
 		expect(currentRate('key', 20, 3000)).toBeCloseTo(16);
+		expect(currentRate('key', 20, 4000)).toBeCloseTo(19);
 		expect(currentRate('key', 20, 7000)).toBe(20);
 		expect(currentRate('key', 20, 60_000)).toBe(20);
 	});

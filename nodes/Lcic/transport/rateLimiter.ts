@@ -14,8 +14,8 @@ import { sleep } from 'n8n-workflow';
 // mode several worker processes send with one credential, each with its own copy of
 // this module (a community node cannot bring a shared store such as Redis). So the rate is not
 // fixed at the documented limit: a RequestLimitExceeded answer cuts this key's rate to a share
-// of what it was, and the rate climbs back slowly (linearly, with time) while no further
-// rejection comes. N processes doing this converge on sharing LCIC's limit between them, the
+// of what it was, and the rate climbs back slowly (linearly, with time; faster after a quiet
+// spell) while no further rejection comes. N processes doing this converge on sharing LCIC's limit between them, the
 // way TCP senders share a link (additive increase, multiplicative decrease). A process alone
 // never sees a rejection and keeps the documented rate.
 
@@ -29,6 +29,14 @@ const MARGIN_MS = 100;
 export const DECREASE_FACTOR = 0.7;
 /** Regained per second without a rejection, as a share of the documented rate (20/s: +1/s). */
 export const INCREASE_SHARE_PER_SECOND = 0.05;
+/**
+ * After this long without a rejection, the rate climbs QUIET_SPEEDUP times as fast: the other
+ * senders have likely stopped (a worker finished its share), and a process left alone at a cut
+ * rate would otherwise crawl back (bench, 2 processes: wall time 1.55 x the floor without, 1.25 x
+ * with; the rejections the same).
+ */
+const QUIET_SECONDS = 2;
+const QUIET_SPEEDUP = 3;
 /** Never below one request per second: a throttled key still makes progress. */
 const MIN_RATE = 1;
 
@@ -59,8 +67,10 @@ function stateOf(key: string): KeyState {
 
 function rateOf(state: KeyState, ceiling: number, now: number): number {
 	if (state.cutRate === undefined) return ceiling;
+	const seconds = Math.max(0, now - state.cutAt) / 1000;
+	const quiet = Math.max(0, seconds - QUIET_SECONDS);
 	const regained =
-		state.cutRate + (ceiling * INCREASE_SHARE_PER_SECOND * Math.max(0, now - state.cutAt)) / 1000;
+		state.cutRate + ceiling * INCREASE_SHARE_PER_SECOND * (seconds + (QUIET_SPEEDUP - 1) * quiet);
 	if (regained < ceiling) return regained;
 	state.cutRate = undefined;
 	return ceiling;
