@@ -18,7 +18,7 @@ import {
 	withReadmeHeadlines,
 } from './bench/report';
 import { rosterBench } from './bench/roster';
-import { runSharedLimitBench } from './bench/sharedLimit';
+import { sharedLimitBench } from './bench/sharedLimit';
 import { signingBench } from './bench/signing';
 import { triggerBench } from './bench/trigger';
 import type { BenchModule } from './bench/types';
@@ -28,11 +28,7 @@ const MODULES: BenchModule[] = [
 	signingBench,
 	triggerBench,
 	footprintBench,
-	{
-		id: 'shared-limit',
-		title: 'Queue mode: workers sharing the rate limit',
-		run: runSharedLimitBench,
-	},
+	sharedLimitBench,
 ];
 
 function selected(argv: string[]): BenchModule[] {

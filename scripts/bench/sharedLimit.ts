@@ -16,7 +16,8 @@ import { join } from 'node:path';
 
 import { startEmulator, type RunningEmulator } from '../../test/emulator';
 import { parametersFor, runWorkflow } from '../../test/harness';
-import type { BenchResult } from './types';
+import { table } from './stats';
+import type { BenchModule, BenchResult, BenchSection } from './types';
 import type { WorkerReport, WorkerTask } from './sharedLimitWorker';
 
 const USERS = 400;
@@ -112,12 +113,82 @@ async function runWorkers(
 	}
 }
 
-export async function runSharedLimitBench(): Promise<BenchResult[]> {
+interface Row {
+	workers: number;
+	adaptive: boolean;
+	run: RunFigures;
+	items: number;
+	errors: number;
+	ratio: number;
+	load: string;
+}
+
+const limiterName = (adaptive: boolean): string =>
+	adaptive ? 'adaptive, 10 attempts (now)' : 'fixed 20/s per process, 4 attempts (before)';
+
+function sectionOf(rows: Row[]): BenchSection {
+	const results: BenchResult[] = rows.map((row) => ({
+		name: `shared limit: ${row.workers} worker${row.workers > 1 ? 's' : ''} x ${EXECUTIONS_PER_WORKER} executions, ${USERS} User > Get items, ${limiterName(row.adaptive)}`,
+		figures: {
+			'items out': row.items,
+			'RequestLimitExceeded answers': row.run.rateLimited,
+			retries: row.run.calls - USERS,
+			'errors surfaced to the workflow': row.errors,
+			'wall time (ms)': row.run.wallMs,
+			'wall time / floor': Number(row.ratio.toFixed(2)),
+			'load average (1 min) at start': row.load,
+		},
+		target: row.adaptive
+			? `0 errors surfaced; wall time under ${WALL_TARGET} x the floor`
+			: 'none (the behaviour before, for comparison)',
+		ok: !row.adaptive || (row.errors === 0 && row.items === USERS && row.ratio < WALL_TARGET),
+	}));
+	const markdown = [
+		`n8n's queue mode runs executions in worker processes, each with its own copy of the node's rate limiter, all sending with one credential; LCIC counts each action's limit on its side. Here 1, 2 and 4 worker processes (forked, each running n8n-core's \`WorkflowExecute\` with ${EXECUTIONS_PER_WORKER} executions at once) share ${USERS} *User > Get* items (\`DescribeUser\`, one call each, On Error: Continue) against one emulator, which enforces LCIC's 20 requests/s for the action across all callers. The floor is ${USERS} / 20 = ${FLOOR_MS / 1000} s. "Before" is the limiter as it was: a fixed 20/s per process and 4 attempts for \`RequestLimitExceeded\`. Errors are the items that came out as errors; retries are the calls beyond one per item.`,
+		'',
+		table(
+			[
+				'Workers',
+				'Limiter',
+				'RequestLimitExceeded answers',
+				'Retries',
+				'Errors in the workflow',
+				'Wall time',
+				'x floor',
+				'Load (1 min)',
+			],
+			rows.map((row) => [
+				row.workers,
+				limiterName(row.adaptive),
+				row.run.rateLimited,
+				row.run.calls - USERS,
+				row.adaptive ? `**${row.errors}**` : `${row.errors} of ${USERS}`,
+				`${(row.run.wallMs / 1000).toFixed(1)} s`,
+				row.ratio.toFixed(2),
+				row.load,
+			]),
+		),
+	].join('\n');
+	const now = rows.filter((row) => row.adaptive && row.workers > 1);
+	const before = rows.filter((row) => !row.adaptive);
+	const headline = `${now.map((row) => row.workers).join(' and ')} worker processes sharing one action's 20 requests/s: **${now
+		.map((row) => row.errors)
+		.join(' and ')}** errors reached the workflow (before: ${before
+		.map((row) => `${row.errors}`)
+		.join(' and ')} of ${USERS} items failed), in ${now
+		.map((row) => `${row.ratio.toFixed(2)}x`)
+		.join(
+			' and ',
+		)} the floor, with ${now.map((row) => row.run.rateLimited).join(' and ')} \`RequestLimitExceeded\` answers, all retried.`;
+	return { headline, markdown, results };
+}
+
+export async function runSharedLimitBench(): Promise<BenchSection> {
 	const emulator = await startEmulator();
-	const results: BenchResult[] = [];
+	const rows: Row[] = [];
 	try {
 		const userIds = await seedUsers(emulator);
-		// One worker alone is the baseline: it never meets a rejection.
+		// One worker alone is the baseline.
 		const runs: Array<[workers: number, adaptive: boolean]> = [
 			[1, true],
 			[2, false],
@@ -130,36 +201,23 @@ export async function runSharedLimitBench(): Promise<BenchResult[]> {
 			const run = await runWorkers(emulator, userIds, workers, adaptive);
 			const items = run.reports.reduce((sum, r) => sum + r.items, 0);
 			const errors = run.reports.reduce((sum, r) => sum + r.errors, 0);
-			const ratio = run.wallMs / FLOOR_MS;
-			results.push({
-				name: `shared limit: ${workers} worker${workers > 1 ? 's' : ''} x ${EXECUTIONS_PER_WORKER} executions, ${USERS} User > Get items, ${
-					adaptive ? 'adaptive limiter (now)' : 'fixed 20/s per process, 4 attempts (before)'
-				}`,
-				figures: {
-					'items out': items,
-					'RequestLimitExceeded answers': run.rateLimited,
-					retries: run.calls - USERS,
-					'errors surfaced to the workflow': errors,
-					'wall time (ms)': run.wallMs,
-					'floor at 20 requests/s (ms)': FLOOR_MS,
-					'wall time / floor': Number(ratio.toFixed(2)),
-					'load average (1 min) at start': load,
-				},
-				target: adaptive
-					? `0 errors surfaced; wall time under ${WALL_TARGET} x the floor`
-					: 'none (the behaviour before, for comparison)',
-				ok: !adaptive || (errors === 0 && items === USERS && ratio < WALL_TARGET),
-			});
+			rows.push({ workers, adaptive, run, items, errors, ratio: run.wallMs / FLOOR_MS, load });
 		}
 	} finally {
 		await emulator.stop();
 	}
-	return results;
+	return sectionOf(rows);
 }
+
+export const sharedLimitBench: BenchModule = {
+	id: 'shared-limit',
+	title: 'Queue mode: workers sharing the rate limit',
+	run: runSharedLimitBench,
+};
 
 if (require.main === module) {
 	runSharedLimitBench().then(
-		(results) => console.log(JSON.stringify(results, null, 2)),
+		(section) => console.log(section.markdown),
 		(error: unknown) => {
 			console.error(error);
 			process.exitCode = 1;
