@@ -75,7 +75,7 @@ export const linkOperations: OperationSpec[] = [
 						name: 'Supervisor',
 						value: 'supervisor',
 						description:
-							"role=supervisor: watch the class. Only the application's supervisors (Supervisor > Create).",
+							"Watch the class (role=supervisor). Only the application's supervisors (Supervisor > Create).",
 					},
 				],
 				{ required: true },

