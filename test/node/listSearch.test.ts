@@ -129,6 +129,38 @@ describe('list searches ("From List")', () => {
 		expect(byId.results.map((r) => r.value)).toEqual([String(algebra)]);
 	});
 
+	it('finds the rooms a filter matches beyond the first page of 100 (the editor showed "No results")', async () => {
+		// The reference's GetRooms takes "Page" and "Limit"; Tencent's model (lcic_models.d.ts,
+		// GetRoomsRequest.Limit): "默认10条，最大上限为100条" (default 10, at most 100). The
+		// emulator lists rooms by start time: the 6 Algebra rooms come after 244 others, all on
+		// page 3 of 100.
+		const now = fx.emulator.clock.now();
+		const room = (name: string, index: number) => ({
+			Name: name,
+			StartTime: now + DAY + index * 600,
+			EndTime: now + DAY + index * 600 + 2700,
+			Resolution: 1,
+			MaxMicNumber: 1,
+			SubType: 'videodoc',
+		});
+		const created = await fx.session.ok('BatchCreateRoom', {
+			RoomInfos: [
+				...Array.from({ length: 244 }, (_, i) => room(`Physics ${i}`, i)),
+				...Array.from({ length: 6 }, (_, i) => room(`Algebra ${i}`, 244 + i)),
+			],
+		});
+		expect(created).toHaveLength(250);
+		fx.emulator.resetCalls();
+		const { results, paginationToken } = await search(searchRooms, 'algebra');
+		expect(results.map((r) => r.name.split(',')[0])).toEqual(
+			Array.from({ length: 6 }, (_, i) => `Algebra ${i}`),
+		);
+		expect(paginationToken).toBeUndefined();
+		expect(callsOf(fx.emulator, 'GetRooms').map((call) => call.params)).toEqual(
+			[1, 2, 3].map((Page) => expect.objectContaining({ Page, Limit: 100 })),
+		);
+	});
+
 	it('finds a room by its ID even outside the half year the list covers', async () => {
 		const now = fx.emulator.clock.now();
 		const far = await fx.session.room({
