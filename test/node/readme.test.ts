@@ -55,6 +55,18 @@ describe('README', () => {
 		expect(quoted).toBe(readmeHeadlines(benchmarks));
 		expect(quoted).toContain('](BENCHMARKS.md#roster-sync');
 	});
+
+	it('shows each example time as Unix seconds and ISO text that name the same instant', () => {
+		// Pairs as the README shows outputs: `StartTime: 1796086800`, `StartTimeIso: "..."` and
+		// the trigger item's "timestamp" and "time". The instant is checked with Date.parse.
+		const pairs = [
+			...readme.matchAll(
+				/"?\w+"?:\s*(\d{10})\b[^]{0,80}?"?\w+"?:\s*"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[+-]\d\d:\d\d|Z))"/g,
+			),
+		].map(([, seconds, iso]) => ({ iso, seconds: Number(seconds) }));
+		expect(pairs.length).toBeGreaterThanOrEqual(2);
+		expect(pairs).toEqual(pairs.map(({ iso }) => ({ iso, seconds: Date.parse(iso) / 1000 })));
+	});
 });
 
 describe('package.json', () => {
