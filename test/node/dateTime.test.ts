@@ -111,6 +111,17 @@ describe('toEpochSeconds and isoInZone', () => {
 		).toBe(Date.UTC(2030, 11, 1, 1) / 1000);
 		// Text the node cannot read with certainty is refused rather than guessed in the OS zone.
 		expect(toEpochSeconds('Dec 1, 2030 9:00', 'Europe/Berlin')).toBeUndefined();
+		// JS Date text is read by its layout, not by Date.parse (which rolls Feb 30 into March and
+		// gives "Mar 7 GMT+0800" the year 2001); its weekday must be its date's.
+		expect(toEpochSeconds('Sun Feb 30 2031 09:00:00 GMT+0800', 'UTC')).toBeUndefined();
+		expect(toEpochSeconds('Mar 7 GMT+0800', 'UTC')).toBeUndefined();
+		expect(toEpochSeconds('Mon Dec 01 2030 09:00:00 GMT+0800', 'UTC')).toBeUndefined();
+		expect(toEpochSeconds(String(new Date(Date.UTC(2030, 5, 1, 12))), 'UTC')).toBe(
+			Date.UTC(2030, 5, 1, 12) / 1000,
+		);
+		// A time without a date (ISO allows it; Luxon makes it today) is not a date.
+		for (const text of ['10:00', 'T10:00', '09:00:00+08:00', '10:00:00Z'])
+			expect(toEpochSeconds(text, 'UTC')).toBeUndefined();
 		expect(() => toEpochSeconds('2030-12-01T09:00', 'Mars/Olympus')).toThrow(
 			'Unknown time zone "Mars/Olympus"',
 		);

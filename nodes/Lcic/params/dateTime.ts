@@ -72,10 +72,35 @@ const PARSERS = [
 	),
 ];
 
-/** JS Date's own text (String(new Date())) names its offset: "... GMT+0800 (China Standard Time)". */
-const JS_DATE_TEXT = /\bGMT[+-]\d{4}\b/;
+/**
+ * JS Date's own text (String(new Date())): "Sun Dec 01 2030 09:00:00 GMT+0800 (China Standard
+ * Time)". Read by its exact layout, not with Date.parse, which rolls "Feb 30" over into March
+ * and takes "Mar 7 GMT+0800" for 7 March 2001.
+ */
+const JS_DATE_TEXT =
+	/^([A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{4} \d{2}:\d{2}:\d{2} GMT[+-]\d{4})(?: \([^()]*\))?$/;
+
+function fromJsDateText(text: string): number | undefined {
+	const match = JS_DATE_TEXT.exec(text);
+	if (!match) return undefined;
+	// Luxon refuses a day the month does not have and a weekday that is not the date's.
+	const time = DateTime.fromFormat(match[1], "EEE MMM dd yyyy HH:mm:ss 'GMT'ZZZ", {
+		locale: 'en-US',
+		setZone: true,
+	});
+	return time.isValid ? time.toMillis() : undefined;
+}
+
+/**
+ * Text without four digits in a row names no year (nor a Unix time): it is a guess, not a date.
+ * Luxon reads ISO's time-only "10:00" as today at 10:00, whenever the workflow runs. (RFC 2822's
+ * obsolete two-digit years still pass with their offset's digits; RFC 2822 section 4.3 says
+ * which century they are.)
+ */
+const NAMES_A_YEAR = /\d{4}/;
 
 function fromText(text: string, zone: IANAZone): number | undefined {
+	if (!NAMES_A_YEAR.test(text)) return undefined;
 	for (const parse of PARSERS) {
 		const asUtc = parse(text, 'UTC');
 		if (!asUtc.isValid) continue;
@@ -85,11 +110,7 @@ function fromText(text: string, zone: IANAZone): number | undefined {
 		if (shifted.toMillis() === asUtc.toMillis()) return asUtc.toMillis();
 		return wallClockToMillis(asUtc.toMillis(), zone);
 	}
-	if (JS_DATE_TEXT.test(text)) {
-		const millis = Date.parse(text);
-		if (!Number.isNaN(millis)) return millis;
-	}
-	return undefined;
+	return fromJsDateText(text);
 }
 
 /**
