@@ -205,6 +205,18 @@ describe('registration on', () => {
 		expect(actions()).toEqual([]);
 	});
 
+	// Careless values (issue: "an object as SdkAppId reads [object Object]"): the same rule as the
+	// action node's, so "0x1F" is not application 31 and an object does not quietly become the
+	// credential's application.
+	it.each([['={{ "0x1F" }}'], ['={{ "1e3" }}'], ['={{ { id: 1 } }}'], ['={{ -3 }}']])(
+		'refuses SdkAppId %s naming it, before calling LCIC',
+		async (sdkAppId) => {
+			const trigger = rig({ options: { sdkAppId } });
+			await expect(trigger.activate()).rejects.toThrow(/"SdkAppId" must be a whole number/);
+			expect(actions()).toEqual([]);
+		},
+	);
+
 	it('leaves LCIC and its own memory unchanged when ModifyApp fails half-way', async () => {
 		Object.assign(app.settings, OLD);
 		emulator.faults.add({ action: 'ModifyApp', kind: 'error', code: 'InternalError' });

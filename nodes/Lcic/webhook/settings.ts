@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../transport';
+import { chooseSdkAppId, CREDENTIAL_TYPE, getDefaultSdkAppId } from '../transport';
 import { parseRoomIds } from '../trigger/settings';
 
 // The Event Trigger's parameters and its Callback Key, read once per request or hook call.
@@ -48,14 +48,16 @@ export async function readSettings(this: WebhookContext): Promise<EventTriggerSe
 	const selected = (this.getNodeParameter('events', []) as unknown[]).map(String);
 	const eventTypes = [...selected, ...typeList(options.otherEventTypes)];
 
-	const override = Number(options.sdkAppId ?? 0);
-	const fallback = Number(credentials.sdkAppId ?? 0);
-	const sdkAppId =
-		Number.isSafeInteger(override) && override > 0
-			? override
-			: Number.isSafeInteger(fallback) && fallback > 0
-				? fallback
-				: undefined;
+	// The same rule as the action node and the polling trigger: decimal digits only ("0x1F" is not
+	// application 31) and an object is refused, not quietly replaced by the credential's.
+	let sdkAppId: number | undefined;
+	try {
+		sdkAppId = chooseSdkAppId(options.sdkAppId, await getDefaultSdkAppId.call(this));
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), error as Error, {
+			description: "Set Options > SdkAppId to the application's ID, or 0 for the credential's.",
+		});
+	}
 
 	const windowSeconds = windowSecondsOf(options);
 
