@@ -569,10 +569,9 @@ describe('every catalog operation in WorkflowExecute against the emulator', () =
 // node must refuse the item naming the field, and send nothing.
 describe('operations that change or remove things: an empty expression is refused, never skipped', () => {
 	const fx = useEmulator();
-	const OPTIONAL_SCALARS = new Set(['string', 'integer', 'number', 'flag', 'options', 'dateTime']);
 	const cases = OPERATIONS.filter(changesExisting).flatMap((op) =>
 		op.fields
-			.filter((field) => !field.required && (OPTIONAL_SCALARS.has(field.type) || field.emptyMeans))
+			.filter((field) => !field.required)
 			.map((field): [string, string, string, string] => [
 				`${op.resource}/${op.operation} (${op.action}) ${field.param}`,
 				op.action,

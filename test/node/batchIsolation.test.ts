@@ -168,6 +168,26 @@ describe('one item whose list LCIC takes in one call: a refused entry is isolate
 		expect(error?.message).toContain('Not done: Rooms (BatchCreateRoom): 6-10');
 	});
 
+	it('Room > Create Many: an entry that breaks a rule checked before sending refuses the item, naming the entry, and sends nothing', async () => {
+		const start = (await fx.session.now()) + 3600;
+		const RoomInfos = [
+			roomInfo(start, { Name: 'Room 1' }),
+			roomInfo(start, { Name: 'n'.repeat(300) }),
+			roomInfo(start, { Name: 'Room 3' }),
+		];
+		const before = fx.session.app.rooms.size;
+		fx.emulator.resetCalls();
+		const { items } = await runWorkflow({
+			emulator: fx.emulator,
+			nodeParameters: parametersFor('BatchCreateRoom', { RoomInfos }),
+			continueOnFail: true,
+		});
+		expect(items).toHaveLength(1);
+		expect(String(items[0].json.error)).toContain('"Rooms 2: Name" takes at most 256 characters');
+		expect(callsOf(fx.emulator, 'BatchCreateRoom')).toHaveLength(0);
+		expect(fx.session.app.rooms.size).toBe(before);
+	});
+
 	it('Group > Add Members: one unknown user among five does not keep the four out', async () => {
 		const members = [...(await fx.session.users(3)), 'nobody', await fx.session.user()];
 		const groupId = await fx.session.group();
