@@ -111,7 +111,7 @@ describe('Group > Create: a class of 1,000', () => {
 				skip: 2,
 			});
 
-		it.each(['create', 'addMembers'])(
+		it.each(['create', 'addMembers', 'setMembers'])(
 			'"%s", continue on fail: the group and the 600 members added are output, the error names the 400 not added',
 			async (mode) => {
 				const students = await fx.session.manyUsers(CLASS_SIZE);
@@ -179,6 +179,92 @@ describe('Group > Create: a class of 1,000', () => {
 			});
 			expect(callsOf(fx.emulator, 'CreateGroupWithMembers')).toHaveLength(0);
 			expect(callsOf(fx.emulator, 'AddGroupMember')).toHaveLength(2);
+		});
+
+		describe('"setMembers" on an existing group', () => {
+			/** 100 leave, 200 stay, 800 join: one DeleteGroupMember, then 4 AddGroupMember calls. */
+			async function existingClass(name: string) {
+				const students = await fx.session.manyUsers(CLASS_SIZE + 100);
+				const leavers = students.slice(0, 100);
+				const groupId = await fx.session.group(students.slice(0, 300), { GroupName: name });
+				return { students, leavers, groupId, wanted: students.slice(100) };
+			}
+
+			it('continue on fail: the leavers removed and the members added so far are output, the error names the rest', async () => {
+				const { students, leavers, groupId, wanted } = await existingClass('17A');
+				failThirdAddition();
+				const { items, error } = await sync(
+					'setMembers',
+					[{ class: '17A', memberIds: wanted }],
+					true,
+				);
+
+				expect(error).toBeUndefined();
+				// Removed 100, kept 200, added 2 x 200 of the 800 newcomers before the third call failed.
+				expect(fx.session.app.groups.get(groupId)?.memberIds).toEqual(students.slice(100, 700));
+				expect(items).toHaveLength(2);
+				expect(items[0].json).toMatchObject({
+					GroupId: groupId,
+					AlreadyExisted: true,
+					AddedMemberIds: students.slice(300, 700),
+					RemovedMemberIds: leavers,
+					Partial: true,
+				});
+				expect(items[1].json.code).toBe('InternalError');
+				const progress = items[1].json.progress as IDataObject;
+				expect(progress.notDone).toEqual({ AddGroupMember: { MemberIds: students.slice(700) } });
+				expect((progress.calls as IDataObject[]).map((call) => [call.action, call.status])).toEqual(
+					[
+						['DeleteGroupMember', 'done'],
+						['AddGroupMember', 'done'],
+						['AddGroupMember', 'done'],
+						['AddGroupMember', 'failed'],
+						['AddGroupMember', 'notSent'],
+					],
+				);
+			});
+
+			it('a failed removal adds nobody and names everyone still to add', async () => {
+				const { students, groupId, wanted } = await existingClass('18A');
+				fx.emulator.faults.add({
+					action: 'DeleteGroupMember',
+					kind: 'error',
+					code: 'InternalError',
+				});
+				const { items, error } = await sync(
+					'setMembers',
+					[{ class: '18A', memberIds: wanted }],
+					true,
+				);
+
+				expect(error).toBeUndefined();
+				expect(fx.session.app.groups.get(groupId)?.memberIds).toEqual(students.slice(0, 300));
+				expect(callsOf(fx.emulator, 'AddGroupMember')).toHaveLength(0);
+				// Nothing went through: one error item, no partial record.
+				expect(items).toHaveLength(1);
+				const failure = items[0].json;
+				expect(failure.code).toBe('InternalError');
+				expect((failure.progress as IDataObject).notDone).toMatchObject({
+					AddGroupMember: { MemberIds: students.slice(300) },
+				});
+			});
+
+			it('a re-run finishes the class', async () => {
+				const { groupId, wanted } = await existingClass('19A');
+				failThirdAddition();
+				await sync('setMembers', [{ class: '19A', memberIds: wanted }], true);
+
+				const { items, error } = await sync('setMembers', [{ class: '19A', memberIds: wanted }]);
+
+				expect(error).toBeUndefined();
+				expect(fx.session.app.groups.get(groupId)?.memberIds).toEqual(wanted);
+				expect(items[0].json).toMatchObject({
+					AddedMemberIds: wanted.slice(600),
+					RemovedMemberIds: [],
+				});
+				expect(callsOf(fx.emulator, 'AddGroupMember')).toHaveLength(2);
+				expect(callsOf(fx.emulator, 'DeleteGroupMember')).toHaveLength(0);
+			});
 		});
 
 		it('a failed create sends nothing more and says so', async () => {
