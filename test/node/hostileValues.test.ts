@@ -164,6 +164,21 @@ const CASES: Case[] = [
 				{ Name: 'B', OriginId: 'same' },
 			],
 		],
+		said: /1 and 2 have the same OriginId "same"/,
+	},
+	{
+		action: 'SetAppCustomContent',
+		good: async () => ({
+			CustomContent: [{ Scene: 'exam', LogoUrl: 'https://example.com/l.png' }],
+		}),
+		param: 'CustomContent',
+		bad: [
+			[
+				{ Scene: 'exam', LogoUrl: 'https://example.com/a.png' },
+				{ Scene: 'exam', LogoUrl: 'https://example.com/b.png' },
+			],
+		],
+		said: /1 and 2 have the same Scene "exam"/,
 	},
 	// Limit of a list.
 	{

@@ -30,6 +30,9 @@ const CUSTOM_CONTENT: FieldSpec = {
 	required: true,
 	default: '[]',
 	min: 1,
+	// The reference does not say which of two entries for one scene LCIC keeps: refused, naming
+	// both, rather than one silently winning.
+	uniqueBy: 'Scene',
 	children: [
 		{
 			param: 'Scene',

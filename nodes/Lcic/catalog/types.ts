@@ -90,7 +90,7 @@ export interface FieldSpec {
 	textKind?: 'id' | 'name' | 'line' | 'text';
 	/** Most characters of a text value, when LCIC states it (else the kind's default). */
 	maxLength?: number;
-	/** entries: no two entries may share this member (BatchRegister: OriginId). */
+	/** entries: no two entries may share this member (BatchRegister: OriginId; scenes: Scene). */
 	uniqueBy?: string;
 	/**
 	 * What LCIC does when this optional field is empty, when that widens the action (Scenes of
