@@ -63,6 +63,12 @@ function customBaseUrl(value: unknown): string {
 	}
 	// Without a scheme the URL is ambiguous (the emulator and most proxies on a LAN speak plain
 	// HTTP; guessing https gives an EPROTO that says nothing about the cause): ask for it.
+	// "http:/host" or "https:host": a scheme whose slashes went missing, not a missing scheme.
+	if (/^https?:(?!\/\/)/i.test(custom)) {
+		throw new EndpointConfigError(
+			`The credential's Custom Base URL "${custom}" is not a valid URL: after http: or https: comes //, such as http://127.0.0.1:8787.`,
+		);
+	}
 	if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(custom)) {
 		throw new EndpointConfigError(
 			`The credential's Custom Base URL "${custom}" has no scheme. Add http:// or https:// in front, such as http://${custom} for the local emulator or https://${custom} for an HTTPS proxy.`,

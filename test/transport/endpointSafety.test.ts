@@ -117,6 +117,11 @@ describe('a credential setting that cannot work is said before anything is sent'
 			/"127\.0\.0\.1:8787" has no scheme\. Add http:\/\/ or https:\/\/ in front, such as http:\/\/127\.0\.0\.1:8787/,
 		],
 		[
+			'a scheme whose slashes went missing',
+			{ endpoint: 'custom', customUrl: 'http:/127.0.0.1:8787' },
+			/"http:\/127\.0\.0\.1:8787" is not a valid URL: after http: or https: comes \/\//,
+		],
+		[
 			'another scheme',
 			{ endpoint: 'custom', customUrl: 'ftp://127.0.0.1:21' },
 			/https:\/\/ or http:\/\//,
