@@ -1,7 +1,11 @@
-// Tencent limits each action per SecretId to its documented requests per second. The
-// emulator keeps, per SecretId+action, the arrival times of the requests it accepted in the
-// last second (a sliding window); rejected requests do not count, so a client that backs off
-// gets through again as soon as the window has room.
+// Tencent limits each action to its documented requests per second ("Frequency Limit (maximum
+// requests per second)", API reference, API Category) for the account, whichever key or process
+// sends: its error codes say so ("RequestLimitExceeded.UinLimitExceeded: The number of uin
+// requests exceeds the frequency limit", API reference, Error Codes). The emulator keeps,
+// per account (its AppId) and action, the arrival times of the requests it accepted in the last
+// second (a sliding window): two keys of one account, and all of n8n's queue-mode workers, share
+// it. Rejected requests do not count, so a client that backs off gets through again as soon as
+// the window has room.
 
 const WINDOW_MS = 1000;
 
@@ -9,8 +13,8 @@ export class RateLimits {
 	private readonly accepted = new Map<string, number[]>();
 
 	/** True when the request may run (and counts it); false = RequestLimitExceeded. */
-	take(secretId: string, action: string, perSecond: number, nowMs: number = Date.now()): boolean {
-		const key = `${secretId}\n${action}`;
+	take(account: string, action: string, perSecond: number, nowMs: number = Date.now()): boolean {
+		const key = `${account}\n${action}`;
 		let times = this.accepted.get(key);
 		if (!times) {
 			times = [];

@@ -22,6 +22,13 @@ const TOKEN_ACCOUNT: EmulatorAccount = {
 	developerId: 'dev-3520372',
 };
 
+/** A second API key of the default account (another SecretId, the same AppId). */
+const SECOND_KEY: EmulatorAccount = {
+	...DEFAULT_ACCOUNT,
+	secretId: 'AKIDSecondKeyOfTheSameAccount0000000',
+	secretKey: 'second-key-of-the-same-account',
+};
+
 let executions = 0;
 const ACTIONS: ActionTable = {
 	DescribeThing: {
@@ -44,6 +51,7 @@ const ACTIONS: ActionTable = {
 		},
 	},
 	Limited: { params: {}, rateLimit: 2, handler: () => ({}) },
+	LimitedShared: { params: {}, rateLimit: 2, handler: () => ({}) },
 	Refuse: {
 		params: {},
 		handler: () => {
@@ -126,7 +134,10 @@ async function errorCode(
 }
 
 beforeAll(async () => {
-	emu = await startEmulator({ actions: ACTIONS, accounts: [DEFAULT_ACCOUNT, TOKEN_ACCOUNT] });
+	emu = await startEmulator({
+		actions: ACTIONS,
+		accounts: [DEFAULT_ACCOUNT, TOKEN_ACCOUNT, SECOND_KEY],
+	});
 });
 afterAll(() => emu.stop());
 beforeEach(() => {
@@ -335,10 +346,20 @@ describe('rate limits', () => {
 		const codes = [];
 		for (let i = 0; i < 3; i++) codes.push(await errorCode('Limited', {}));
 		expect(codes).toEqual([undefined, undefined, 'RequestLimitExceeded']);
-		// Another key has its own window.
+		// Another account has its own window.
 		expect(await errorCode('Limited', {}, { account: TOKEN_ACCOUNT })).toBeUndefined();
 		await new Promise((resolve) => setTimeout(resolve, 1050));
 		expect(await errorCode('Limited', {})).toBeUndefined();
+	});
+
+	it("counts every caller of one account together, whatever key it signs with (Tencent's UinLimitExceeded)", async () => {
+		// Four callers at once, two with each key of the account, against a limit of 2 per second.
+		const callers = [DEFAULT_ACCOUNT, SECOND_KEY, DEFAULT_ACCOUNT, SECOND_KEY];
+		const codes = await Promise.all(
+			callers.map((account) => errorCode('LimitedShared', {}, { account })),
+		);
+		expect(codes.filter((code) => code === undefined)).toHaveLength(2);
+		expect(codes.filter((code) => code === 'RequestLimitExceeded')).toHaveLength(2);
 	});
 
 	it('can be turned off', async () => {
@@ -512,7 +533,7 @@ describe('admin API', () => {
 			url: emu.url,
 			port: emu.port,
 			account: DEFAULT_ACCOUNT,
-			actions: ['CreateThing', 'DescribeThing', 'Limited', 'Refuse'],
+			actions: ['CreateThing', 'DescribeThing', 'Limited', 'LimitedShared', 'Refuse'],
 		});
 	});
 

@@ -270,7 +270,10 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
 				'InvalidAction',
 				`The action \`${action}\` does not exist in version ${API_VERSION}.`,
 			);
-		if (limits && !limits.take(account.secretId, action, spec.rateLimit ?? DEFAULT_RATE_LIMIT)) {
+		if (
+			limits &&
+			!limits.take(String(account.appId), action, spec.rateLimit ?? DEFAULT_RATE_LIMIT)
+		) {
 			throw new LcicError(
 				'RequestLimitExceeded',
 				`Your current request count for ${action} exceeded the limit of ${spec.rateLimit ?? DEFAULT_RATE_LIMIT} per second.`,
