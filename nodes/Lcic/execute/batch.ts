@@ -165,6 +165,9 @@ export async function runBatch(
 		const first = failed[0] as { index: number; error: Error };
 		throw withItemsOutcome(first.error, {
 			done: all.flatMap((result) => ('json' in result ? [result.index] : [])),
+			outputs: new Map(
+				all.flatMap((result) => ('json' in result ? [[result.index, [result.json]]] : [])),
+			),
 			failed: failed.map((result) => result.index),
 			notSent: [
 				...all.flatMap((result) => ('skipped' in result ? [result.index] : [])),

@@ -110,6 +110,16 @@ async function runOneByOne(
 			done: prepared.flatMap((item, position) => (outcome.done[position] ? [item.index] : [])),
 			failed: outcome.failures.map(({ index }) => indexOf(index)),
 			notSent: outcome.notStarted.map(indexOf),
+			// What writes made (a read can simply run again, and its lists can be long).
+			outputs: run.op.readOnly
+				? undefined
+				: new Map(
+						prepared.flatMap((item, position) =>
+							outcome.done[position]
+								? [[item.index, (outcome.results[position] ?? []).map((output) => output.json)]]
+								: [],
+						),
+					),
 		});
 	}
 	const results = new Map<number, INodeExecutionData[]>();
