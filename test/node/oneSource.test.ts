@@ -52,6 +52,39 @@ describe('no LCIC action outside the catalog', () => {
 	});
 });
 
+describe("one rule for the credential's Default SdkAppId", () => {
+	// Issue 12: "three ways of falling back to the credential's SdkAppId". transport/sdkAppId.ts
+	// holds the rule (0 or empty: none; the node's own setting first); every node reads it there.
+	const HOME = join(NODE_DIR, 'transport/sdkAppId.ts');
+
+	/** `credentials.sdkAppId`, `credentials['sdkAppId']` and the like, in code (not comments). */
+	function credentialReads(file: string): string[] {
+		const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+		const found: string[] = [];
+		const visit = (node: ts.Node) => {
+			const name = ts.isPropertyAccessExpression(node)
+				? node.name.text
+				: ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)
+					? node.argumentExpression.text
+					: undefined;
+			if (name === 'sdkAppId' && /credential/i.test(node.getChildAt(0, source).getText(source)))
+				found.push(`${file.slice(NODE_DIR.length + 1)}: ${node.getText(source)}`);
+			ts.forEachChild(node, visit);
+		};
+		visit(source);
+		return found;
+	}
+
+	it('is read from the credential only in transport/sdkAppId.ts', () => {
+		const files = readdirSync(NODE_DIR, { recursive: true })
+			.map(String)
+			.filter((file) => file.endsWith('.ts'))
+			.map((file) => join(NODE_DIR, file));
+		expect(credentialReads(HOME)).toHaveLength(1);
+		expect(files.filter((file) => file !== HOME).flatMap(credentialReads)).toEqual([]);
+	});
+});
+
 function property(properties: INodeProperties[], name: string): INodeProperties {
 	const found = properties.find((candidate) => candidate.name === name);
 	if (!found) throw new Error(`no property ${name}`);

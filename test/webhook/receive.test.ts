@@ -258,6 +258,17 @@ describe('Event Trigger: filters', () => {
 			(await byCredential.deliver({ ...noApp, body: JSON.stringify(body) })).items,
 		).toHaveLength(1);
 	});
+
+	it('reads Options > SdkAppId by the rule of the action node and the polling trigger', async () => {
+		// 0 means the credential's (as in the other nodes); a value that is no application ID is an
+		// error naming the setting, not a silent fall-back to the credential's application.
+		const zero = rig({ options: { sdkAppId: 0 } });
+		expect((await zero.deliver(signed(event({ SdkAppId: 999 })))).items).toBeUndefined();
+		expect((await zero.deliver(signed())).items).toHaveLength(1);
+		await expect(rig({ options: { sdkAppId: 1.5 } }).deliver(signed())).rejects.toThrow(
+			/"SdkAppId" must be a whole number/,
+		);
+	});
 });
 
 describe('Event Trigger: repeats (at-least-once delivery)', () => {
