@@ -101,19 +101,29 @@ describe('adaptive rate', () => {
 	});
 
 	it('a cut slows the callers already waiting, not only those who come later', async () => {
-		const granted: number[] = [];
-		const callers = Array.from({ length: 40 }, () =>
-			acquire('queue', 20).then((at) => granted.push(at)),
-		);
-		// The first 20 go at once; the other 20 wait for the next window.
-		while (granted.length < 20) await new Promise((done) => setImmediate(done));
-		expect(granted).toHaveLength(20);
-		// Three rejections of requests sent after each cut: 20 x 0.7^3 = 6.9 requests/s.
-		for (let i = 0; i < 3; i++) noteRateLimited('queue', 20, Date.now());
-		await Promise.all(callers);
-		// Granted ahead of time, all 20 waiting callers would have gone in the second window; at
-		// the cut rate they need several more. (A bound, not a timing: waits only make it later.)
-		expect(granted[39] - granted[20]).toBeGreaterThanOrEqual(2 * 1100);
+		// The limiter's clock and waits are the test's (jest's fake timers): on the real clock a
+		// machine that stalls for a few seconds after the cut lets the rate climb back meanwhile,
+		// and the waiting callers rightly go at once.
+		jest.useFakeTimers({ now: 1_000_000 });
+		try {
+			const granted: number[] = [];
+			const callers = Array.from({ length: 40 }, () =>
+				acquire('queue', 20).then((at) => granted.push(at)),
+			);
+			// The first 20 go at once; the other 20 wait for the next window.
+			await jest.advanceTimersByTimeAsync(0);
+			expect(granted).toEqual(Array.from({ length: 20 }, () => 1_000_000));
+			// Three rejections of requests sent after each cut: 20 x 0.7^3 = 6.9 requests/s.
+			for (let i = 0; i < 3; i++) noteRateLimited('queue', 20, Date.now());
+			await jest.runAllTimersAsync();
+			await Promise.all(callers);
+			// Granted ahead of time, all 20 waiting callers would have gone in the second window
+			// (at 1.1 s); at the cut rate, evenly spaced, they need several more.
+			expect(granted[20]).toBe(1_001_100);
+			expect(granted[39] - granted[20]).toBeGreaterThanOrEqual(2 * 1100);
+		} finally {
+			jest.useRealTimers();
+		}
 	});
 
 	it('lets a retry go ahead of the callers who came after its first attempt', async () => {

@@ -138,7 +138,9 @@ async function pump(state: KeyState, ceiling: number): Promise<void> {
 			const now = Date.now();
 			const at = nextSlot(state, ceiling, now);
 			if (at > now) {
-				await sleep(at - now);
+				// Whole milliseconds, rounded up: evenly spaced slots fall between them, and a wake-up
+				// a fraction early would only come round again.
+				await sleep(Math.ceil(at - now));
 				continue;
 			}
 			state.times.push(now);
