@@ -45,6 +45,11 @@ export interface StartOptions {
 	state?: unknown;
 	/** Default true. */
 	rateLimits?: boolean;
+	/**
+	 * The wall clock (milliseconds) the rate limits count their one-second windows by; default
+	 * Date.now. A test holds it to check a window's edges without racing the real clock.
+	 */
+	rateLimitClock?: () => number;
 	/** Largest accepted |wall clock - X-TC-Timestamp|; default 300. */
 	maxSkewSeconds?: number;
 	/**
@@ -154,6 +159,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
 	const actions = options.actions ?? actionsModule().createActionTable();
 	const state = (options.state as EmulatorState | undefined) ?? createState(accounts);
 	const limits = options.rateLimits === false ? undefined : new RateLimits();
+	const rateLimitClock = options.rateLimitClock ?? Date.now;
 	const maxSkewSeconds = options.maxSkewSeconds ?? 300;
 	const faults = new Faults();
 	const calls: CallRecord[] = [];
@@ -272,7 +278,12 @@ export async function startEmulator(options: StartOptions = {}): Promise<Running
 			);
 		if (
 			limits &&
-			!limits.take(String(account.appId), action, spec.rateLimit ?? DEFAULT_RATE_LIMIT)
+			!limits.take(
+				String(account.appId),
+				action,
+				spec.rateLimit ?? DEFAULT_RATE_LIMIT,
+				rateLimitClock(),
+			)
 		) {
 			throw new LcicError(
 				'RequestLimitExceeded',
