@@ -92,3 +92,66 @@ describe.each([true, false])('Return Existing User on Duplicate = %s', (returnEx
 		expect(together).toEqual(alone);
 	});
 });
+
+// What each item's output holds: the same fields whichever action answered. RegisterUser's
+// output has UserId and Token; BatchRegister's BatchUserInfo has SdkAppId, UserId and OriginId,
+// no token (LCIC API reference, BatchRegister output and BatchUserInfo). How many new users a run
+// has decides which one answers (a batch of one is a RegisterUser), so a workflow tried on one
+// row must find the same fields on a roster: UserId, OriginId (when given), AlreadyRegistered,
+// RequestId (when a call answered the item).
+describe('the output fields are the same with one item and with several', () => {
+	const FIELDS = ['AlreadyRegistered', 'OriginId', 'RequestId', 'UserId'];
+
+	it('new users and existing ones, alone, in a batch of one and in a batch of several', async () => {
+		await fx.session.ok('RegisterUser', EXISTING);
+		const row = (originId: string) => ({ name: originId, originId, avatar: '' });
+		const outputs: IDataObject[] = [];
+		for (const rows of [
+			[row('one')],
+			[row('two'), row('known')],
+			[row('three'), row('four'), row('five')],
+			[row('known')],
+		]) {
+			const { items } = await runWorkflow({
+				emulator: fx.emulator,
+				nodeParameters: parameters(true),
+				inputItems: rows,
+			});
+			outputs.push(...items.map((item) => item.json));
+		}
+		const existing = fx.session.app.usersByOrigin.get('known');
+		expect(outputs.map((json) => [json.OriginId, json.AlreadyRegistered])).toEqual([
+			['one', false],
+			['two', false],
+			['known', true],
+			['three', false],
+			['four', false],
+			['five', false],
+			['known', true],
+		]);
+		for (const json of outputs) {
+			expect(
+				Object.keys(json)
+					.filter((key) => key !== 'RequestId')
+					.sort(),
+			).toEqual(FIELDS.filter((key) => key !== 'RequestId'));
+			expect(json.UserId).toBe(fx.session.app.usersByOrigin.get(String(json.OriginId)));
+		}
+		expect(outputs[2].UserId).toBe(existing);
+		// New users were answered by a call of their own or a batch call: its RequestId.
+		for (const json of [outputs[0], outputs[1], outputs[3], outputs[4], outputs[5]])
+			expect(json.RequestId).toEqual(expect.any(String));
+	});
+
+	it('a user without an Origin ID has none in the output, alone or in a batch', async () => {
+		for (const count of [1, 3]) {
+			const { items } = await runWorkflow({
+				emulator: fx.emulator,
+				nodeParameters: parameters(true),
+				inputItems: Array.from({ length: count }, (_, i) => ({ name: `N${i}`, originId: '' })),
+			});
+			for (const item of items)
+				expect(Object.keys(item.json).sort()).toEqual(['AlreadyRegistered', 'RequestId', 'UserId']);
+		}
+	});
+});

@@ -30,10 +30,28 @@ export const RETURN_EXISTING_USER_OPTION: INodeProperties = {
 
 const wanted = (options: IDataObject): boolean => options[OPTION] !== false;
 
+/**
+ * One item's output whichever action answered: RegisterUser gives UserId and a login Token,
+ * BatchRegister's BatchUserInfo SdkAppId, UserId and OriginId, no token (reference), and an
+ * existing user is answered by LoginOriginId or the listing. Only what every path has is output,
+ * so a workflow tried with one row runs the same on a whole roster: UserId, OriginId (when
+ * given), AlreadyRegistered and the RequestId of the call that answered (when one did).
+ */
+function sameFields(record: IDataObject, body: IDataObject): IDataObject {
+	const output: IDataObject = { UserId: record.UserId };
+	const originId = body.OriginId;
+	if (typeof originId === 'string' && originId !== '') output.OriginId = originId;
+	output.AlreadyRegistered = record.AlreadyRegistered === true;
+	if (record.RequestId !== undefined) output.RequestId = record.RequestId;
+	return output;
+}
+
 export const returnExistingUser: OperationHooks = {
 	// BatchRegister overwrites an existing Origin ID; a user who asked for duplicates to fail
 	// gets one RegisterUser per item so that they do.
 	useBatch: (run) => wanted(run.options),
+
+	output: sameFields,
 
 	async recover(item, body, error) {
 		if (errorCode(error) !== ORIGIN_ID_EXISTS || !wanted(item.options)) return undefined;

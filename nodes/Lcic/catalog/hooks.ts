@@ -108,4 +108,10 @@ export interface OperationHooks {
 	 * undefined to let the item fail. Throwing fails the item with that error.
 	 */
 	recover?(item: ItemRun, body: IDataObject, error: Error): Promise<IDataObject | undefined>;
+	/**
+	 * What an item that went through outputs, whichever call answered it (its own call, a row of
+	 * a batch, a recovery, an answer without a call): one item and several must give a workflow
+	 * the same fields. `body` is the item's request body.
+	 */
+	output?(record: IDataObject, body: IDataObject): IDataObject;
 }

@@ -116,7 +116,11 @@ export async function runBatch(
 		const byKey = resultIndex(spec, results);
 		return chunk.map((item, position) => {
 			const result = resultFor(spec, results, byKey, entries[position], position);
-			if (result) return { index: item.index, json: { ...result } };
+			if (result) {
+				// The batch call's RequestId on each row, as a single call's output has its own.
+				const row: IDataObject = { ...result, RequestId: response.RequestId };
+				return { index: item.index, json: op.hooks?.output?.(row, item.body) ?? row };
+			}
 			const missing = new Error(
 				`${spec.action} did not return a result for this item, so it was not ${op.displayName.toLowerCase()}d. RequestId: ${String(response.RequestId ?? '')}`,
 			);

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { BatchPlan, ItemOutput, OperationRun } from '../catalog/hooks';
 import type { OperationSpec } from '../catalog/types';
@@ -69,13 +69,18 @@ function toItems(
 	index: number,
 	output: ItemOutput,
 	fromHooks: boolean,
+	body: IDataObject,
 ): INodeExecutionData[] {
 	const times = fromHooks ? run.op.output.times : undefined;
 	const timeZone = this.getTimezone();
+	const shape = run.op.hooks?.output;
 	return output.map((record) =>
 		record instanceof Error
 			? failItem.call(this, asNodeError(run.node, record, index), index)
-			: { json: withIsoTimes(record, times, timeZone), pairedItem: { item: index } },
+			: {
+					json: withIsoTimes(shape ? shape(record, body) : record, times, timeZone),
+					pairedItem: { item: index },
+				},
 	);
 }
 
@@ -93,7 +98,7 @@ async function runOneByOne(
 			const item = createItemRun(this, run, index, body);
 			try {
 				const output = hooks.runItem ? await hooks.runItem(item) : await item.runPlain();
-				return toItems.call(this, run, index, output, hooks.runItem !== undefined);
+				return toItems.call(this, run, index, output, hooks.runItem !== undefined, body);
 			} catch (error) {
 				return [failItem.call(this, asNodeError(run.node, error, index), index)];
 			}
@@ -150,8 +155,9 @@ async function runBatched(
 			return results;
 		}
 	}
+	const bodies = new Map(prepared.map(({ index, body }) => [index, body]));
 	for (const [index, output] of plan.answered ?? [])
-		results.set(index, toItems.call(this, run, index, output, true));
+		results.set(index, toItems.call(this, run, index, output, true, bodies.get(index) ?? {}));
 	const alone = new Set(plan.alone ?? []);
 	const batched = prepared.filter(({ index }) => !results.has(index) && !alone.has(index));
 	const single = prepared.filter(({ index }) => alone.has(index) && !results.has(index));
