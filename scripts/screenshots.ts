@@ -1,17 +1,25 @@
 // `npm run screenshots`: the editor view for the README. Starts a real n8n (the cached install)
-// with the built package as a custom extension, imports a small workflow holding both nodes,
-// opens the editor in headless Chromium (Debian's `chromium` package) and saves screenshots in
-// light and dark themes to docs/screenshots/. Not part of the test command: it needs Chromium.
+// with the built package as a custom extension and the LCIC emulator, imports a small workflow
+// holding both nodes, creates a Tencent Cloud LCIC API credential for the emulator over n8n's
+// REST (as the credential dialog's Save does) and gives it to every LCIC node, opens the editor
+// in headless Chromium (Debian's `chromium` package) and saves screenshots in light and dark
+// themes to docs/screenshots/. A node n8n marks with issues (no credential, an empty required
+// field) stops the script: the README must not show a workflow full of warnings.
+// Not part of the test command: it needs Chromium.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import type { ICredentialDataDecryptedObject, INode } from 'n8n-workflow';
 import { chromium, type Page } from 'playwright-core';
 
+import { startEmulator } from '../test/emulator';
 import { installN8n } from '../test/e2e/install';
 import { N8nCli } from '../test/e2e/n8nCli';
+import { N8nRest } from '../test/e2e/n8nRest';
 import { freePort } from '../test/e2e/n8nServer';
+import { EXAMPLE_CREDENTIAL, emulatorCredentialData } from '../test/e2e/sandbox';
 
 const ROOT = resolve(__dirname, '..');
 const OUT = join(ROOT, 'docs', 'screenshots');
@@ -23,9 +31,13 @@ const OWNER = {
 	password: 'Demo-password-1',
 };
 
+const CREDENTIAL_TYPE = 'tencentCloudLcicApi';
+
 // Node version 2, the layout new nodes get: the fields that say what an operation is about on
 // top (User > Create: Name and Origin ID; Room > Get Many: its time window; User > Get: Find
-// User By), Additional Fields by use, SdkAppId under Options.
+// User By), Additional Fields by use, SdkAppId under Options. Every required field is filled,
+// as in a workflow someone would run: n8n marks a node with an empty one (and one without a
+// credential) with a warning triangle.
 const WORKFLOW = {
 	id: 'lcicScreens0001',
 	name: 'LCIC: a school day',
@@ -45,7 +57,13 @@ const WORKFLOW = {
 			type: 'CUSTOM.lcic',
 			typeVersion: 2,
 			position: [260, 0],
-			parameters: { resource: 'room', operation: 'getStatistics' },
+			parameters: {
+				resource: 'room',
+				operation: 'getStatistics',
+				// The trigger's items name the room that ended (examples/after-class.json does the same).
+				roomId: { __rl: true, mode: 'id', value: '={{ $json.roomId }}' },
+				returnAll: true,
+			},
 		},
 		{
 			id: 'n2',
@@ -53,7 +71,14 @@ const WORKFLOW = {
 			type: 'CUSTOM.lcic',
 			typeVersion: 2,
 			position: [520, 0],
-			parameters: { resource: 'room', operation: 'create' },
+			// Typed values, as the date pickers give them: zone-less, read in the workflow's zone.
+			parameters: {
+				resource: 'room',
+				operation: 'create',
+				name: 'Maths 101: revision',
+				startTime: '2026-12-07T09:00:00',
+				endTime: '2026-12-07T10:00:00',
+			},
 		},
 		{
 			id: 'n3',
@@ -122,8 +147,43 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 
 async function shoot(page: Page, name: string): Promise<void> {
 	await page.waitForTimeout(1500);
+	await assertNoIssues(page, `docs/screenshots/${name}.png`);
 	await page.screenshot({ path: join(OUT, `${name}.png`) });
 	console.log(`  saved docs/screenshots/${name}.png`);
+}
+
+/** n8n's own markers: the canvas triangle, the node's setup hint, a field's issue icon. */
+const ISSUE_MARKERS = [
+	'[data-test-id="node-issues"]',
+	'[data-test-id="node-setup-required"]',
+	'[data-test-id="parameter-issues"]',
+].join(', ');
+
+/** Stops the run when n8n marks anything on screen with issues, naming what its tooltips say. */
+async function assertNoIssues(page: Page, where: string): Promise<void> {
+	const markers = page.locator(ISSUE_MARKERS);
+	const count = await markers.count();
+	if (count === 0) return;
+	const texts: string[] = [];
+	for (let index = 0; index < count; index++) {
+		const marker = markers.nth(index);
+		const node = await marker
+			.locator('xpath=ancestor::*[@data-node-name][1]')
+			.getAttribute('data-node-name', { timeout: 1000 })
+			.catch(() => null);
+		// The tooltip (n8n's N8nTooltip, shown after 500 ms) holds the issue text; tooltips
+		// opened before stay in the page, so the newest is the last.
+		await marker
+			.locator('[aria-describedby], svg')
+			.first()
+			.hover({ force: true, timeout: 5000 })
+			.catch(() => undefined);
+		await page.waitForTimeout(1000);
+		const tips = await page.locator('[data-reka-popper-content-wrapper]').allInnerTexts();
+		const tip = tips.at(-1) ?? '(tooltip not found)';
+		texts.push(`${node ?? 'field'}: ${tip.replace(/\s+/g, ' ').trim()}`);
+	}
+	throw new Error(`${where}: n8n shows ${count} issue marker(s):\n  ${texts.join('\n  ')}`);
 }
 
 async function openNode(page: Page, name: string): Promise<void> {
@@ -154,6 +214,27 @@ async function openAddField(page: Page): Promise<boolean> {
 	}
 	console.log('  (no "Add Field" button found: that screenshot is skipped)');
 	return false;
+}
+
+/**
+ * What a new user does before the workflow runs: create a Tencent Cloud LCIC API credential
+ * (here for the emulator), check it with the dialog's Test button, pick it in every LCIC node
+ * and save the workflow.
+ */
+async function connectCredential(rest: N8nRest, data: ICredentialDataDecryptedObject) {
+	await rest.call('POST', '/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+	const { name } = EXAMPLE_CREDENTIAL;
+	const id = await rest.createCredential(name, CREDENTIAL_TYPE, data);
+	const test = await rest.testCredential(id, name, CREDENTIAL_TYPE, data);
+	if (test.status !== 'OK') throw new Error(`the credential's Test failed: ${test.message}`);
+	const path = `/workflows/${WORKFLOW.id}`;
+	const workflow = await rest.call<{ versionId: string; nodes: INode[] }>('GET', path);
+	const nodes = workflow.nodes.map((node) =>
+		node.type.startsWith('CUSTOM.lcic')
+			? { ...node, credentials: { [CREDENTIAL_TYPE]: { id, name } } }
+			: node,
+	);
+	await rest.call('PATCH', path, { versionId: workflow.versionId, nodes });
 }
 
 async function main(): Promise<void> {
@@ -195,6 +276,8 @@ async function main(): Promise<void> {
 			'--disable-sync',
 		],
 	});
+	// The credential's Custom Base URL: the emulator answers its Test and the nodes' pickers.
+	const emulator = await startEmulator();
 	try {
 		await waitForHealth(url, child, 120_000);
 		const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -207,6 +290,7 @@ async function main(): Promise<void> {
 		}
 		if (!setup.ok())
 			throw new Error(`owner setup failed: HTTP ${setup.status()} ${await setup.text()}`);
+		await connectCredential(new N8nRest(url), emulatorCredentialData(emulator));
 
 		for (const theme of ['light', 'dark'] as const) {
 			await page.goto(`${url}/home/workflows`);
@@ -238,6 +322,7 @@ async function main(): Promise<void> {
 		child.kill('SIGTERM');
 		await new Promise((r) => setTimeout(r, 1000));
 		if (child.exitCode === null) child.kill('SIGKILL');
+		await emulator.stop();
 		rmSync(home, { recursive: true, force: true });
 	}
 }
