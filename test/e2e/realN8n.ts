@@ -532,7 +532,7 @@ async function updateAndActiveWorkflows(
 		console.log(`\nUpdate ${FIRST} -> ${SECOND} (Settings > Community Nodes > Update, over REST)`);
 		const updated = await updateThroughRest(rest, PACKAGE_NAME, SECOND);
 		check(
-			`n8n updated ${PACKAGE_NAME} to ${SECOND} and loaded both nodes`,
+			`n8n updated ${PACKAGE_NAME} to ${SECOND} and loaded its three nodes`,
 			updated.installedVersion === SECOND &&
 				versionOnDisk(sandbox) === SECOND &&
 				NODE_TYPES.every((t) => updated.installedNodes.some((n) => n.type === t)),
