@@ -115,7 +115,8 @@ export async function eventTriggerExample(
 		await sandbox.n8n.run(['unpublish:workflow', `--id=${refusedId}`]);
 		const id = await sandbox.importExample('class-events.json', toSink);
 		await sandbox.n8n.run(['publish:workflow', `--id=${id}`]);
-		server = (await sandbox.startServer({ WEBHOOK_URL })).server;
+		// Debug logging: the check on n8n's log below then covers everything n8n can write.
+		server = (await sandbox.startServer({ WEBHOOK_URL, N8N_LOG_LEVEL: 'debug' })).server;
 		emulator.callbacks.setResolve({ 'n8n.lcic.test:443': server.url });
 		check(
 			`with WEBHOOK_URL=${WEBHOOK_URL} it registers ${expectedUrl} and the credential's key (ModifyApp)`,
@@ -193,6 +194,15 @@ export async function eventTriggerExample(
 				!('Sign' in (joined?.body ?? {})),
 			JSON.stringify(joined),
 		);
+		// Issue 14: "Never logs the key": neither the trigger's key nor the one it replaced (read
+		// with DescribeAppDetail, sent back with ModifyApp on deactivation), after registering,
+		// accepting and refusing callbacks.
+		const log = sandbox.n8n.lastLog();
+		check(
+			"n8n's log (debug level) holds neither callback key",
+			log.length > 0 && !log.includes(EXAMPLE_CALLBACK_KEY) && !log.includes(PREVIOUS.CallbackKey),
+			`${log.length} characters`,
+		);
 		await server.stop();
 		server = undefined;
 
@@ -226,7 +236,7 @@ export async function eventTriggerExample(
 		// 4. Unpublished: n8n removes the webhook when it starts, and the trigger puts the
 		// previous receiver's URL and key back.
 		await sandbox.n8n.run(['unpublish:workflow', `--id=${id}`]);
-		server = (await sandbox.startServer({ WEBHOOK_URL })).server;
+		server = (await sandbox.startServer({ WEBHOOK_URL, N8N_LOG_LEVEL: 'debug' })).server;
 		check(
 			'once unpublished, the previous callback URL and key are back',
 			await waitFor(
@@ -236,6 +246,11 @@ export async function eventTriggerExample(
 				120_000,
 			),
 			JSON.stringify({ settings: app.settings, log: sandbox.n8n.lastLog().slice(-1500) }),
+		);
+		const restoreLog = sandbox.n8n.lastLog();
+		check(
+			"and n8n's log of the restore (debug level) holds neither key",
+			!restoreLog.includes(EXAMPLE_CALLBACK_KEY) && !restoreLog.includes(PREVIOUS.CallbackKey),
 		);
 	} catch (error) {
 		throw new Error(
