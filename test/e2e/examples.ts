@@ -205,6 +205,27 @@ export async function submitClassForm(n8nUrl: string, form: ClassForm): Promise<
 }
 
 /**
+ * Polls of the after-class trigger so far. Each poll lists the rooms with two GetRooms queries
+ * (nodes/Lcic/trigger/watchedRooms.ts), the first without a Status filter; its first page marks
+ * the poll's start. (Counting every GetRooms call would count each poll twice.)
+ */
+export function triggerPolls(emulator: RunningEmulator): number {
+	return emulator.calls.filter(
+		(c) =>
+			c.action === 'GetRooms' &&
+			!c.errorCode &&
+			c.params.Status === undefined &&
+			Number(c.params.Page ?? 1) === 1,
+	).length;
+}
+
+/**
+ * Whether a poll repeats what an earlier one emitted can be seen only once that poll's
+ * executions have run: the poll after the one being watched has started, a minute later.
+ */
+export const POLLS_TO_SEE_A_REPEAT = 2;
+
+/**
  * Classes in progress, two students in each, put straight into the emulator: what the
  * after-class example reacts to once they end. Returns their RoomIds.
  */
