@@ -119,6 +119,21 @@ describe('toEpochSeconds and isoInZone', () => {
 		expect(toEpochSeconds(String(new Date(Date.UTC(2030, 5, 1, 12))), 'UTC')).toBe(
 			Date.UTC(2030, 5, 1, 12) / 1000,
 		);
+		// Offsets are real ones: at most 14 hours, minutes under 60.
+		for (const text of [
+			'2030-12-01T09:00:00+80:00',
+			'2030-12-01T09:00:00+08:75',
+			'2030-12-01T09:00:00-15:00',
+			'Sun, 01 Dec 2030 09:00:00 +9900',
+			'Sun Dec 01 2030 09:00:00 GMT+2500 (Nowhere)',
+		])
+			expect(toEpochSeconds(text, 'UTC')).toBeUndefined();
+		expect(toEpochSeconds('2030-12-01T09:00:00+14:00', 'UTC')).toBe(
+			Date.UTC(2030, 10, 30, 19) / 1000,
+		);
+		expect(toEpochSeconds('2030-12-01T09:00:00-09:30', 'UTC')).toBe(
+			Date.UTC(2030, 11, 1, 18, 30) / 1000,
+		);
 		// A time without a date (ISO allows it; Luxon makes it today) is not a date.
 		for (const text of ['10:00', 'T10:00', '09:00:00+08:00', '10:00:00Z'])
 			expect(toEpochSeconds(text, 'UTC')).toBeUndefined();

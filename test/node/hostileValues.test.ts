@@ -57,6 +57,9 @@ const BAD_DATES: unknown[] = [
 	'Mon Mar 02 2031 10:00:00 GMT+0800 (China Standard Time)',
 	'Sun Feb 30 2031 10:00:00 GMT+0800',
 	'Mar 7 GMT+0800',
+	// Offsets that no place has (Luxon would read any two digits).
+	'2031-03-02T10:00:00+80:00',
+	'2031-03-02T10:00:00+08:75',
 	// A time without a date would be today's, whenever the workflow runs.
 	'10:00',
 	'09:00:00+08:00',

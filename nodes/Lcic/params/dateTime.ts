@@ -99,8 +99,21 @@ function fromJsDateText(text: string): number | undefined {
  */
 const NAMES_A_YEAR = /\d{4}/;
 
+/**
+ * A UTC offset written at the end of the text (ISO "+08:00", RFC 2822 "+0800", JS Date
+ * "GMT+0800 (...)"). Luxon takes any two digits, so "+80:00" and "+08:75" would move the time by
+ * days or by an hour and a quarter: an offset is at most 14 hours (UTC+14, the widest in use)
+ * and its minutes are under 60.
+ */
+const WRITTEN_OFFSET = /[+-](\d{2}):?(\d{2})(?: \([^()]*\))?$/;
+
+function offsetIsReal(text: string): boolean {
+	const match = WRITTEN_OFFSET.exec(text);
+	return !match || (Number(match[1]) <= 14 && Number(match[2]) < 60);
+}
+
 function fromText(text: string, zone: IANAZone): number | undefined {
-	if (!NAMES_A_YEAR.test(text)) return undefined;
+	if (!NAMES_A_YEAR.test(text) || !offsetIsReal(text)) return undefined;
 	for (const parse of PARSERS) {
 		const asUtc = parse(text, 'UTC');
 		if (!asUtc.isValid) continue;
