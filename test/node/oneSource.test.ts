@@ -140,9 +140,10 @@ describe('one set of room event facts', () => {
 
 	it("reads GetRoomEvent pages of the catalog's size", () => {
 		// GetRoomEvent Limit: "The maximum number of records (up to 200) per page" (API reference,
-		// GetRoomEvent). Tencent's current model says "一次性最多100条" (at most 100): the catalog
-		// follows the reference until a test against Tencent shows otherwise.
+		// GetRoomEvent); Tencent's current model: "每页个数。keyword为空时有效。一次性最多100条"
+		// (per page, valid when keyword is empty, at most 100 at a time). The trigger's cursor
+		// computes page numbers from the page size, so it must be one both allow: 100.
 		expect(EVENT_PAGE_SIZE).toBe(findByAction('GetRoomEvent').paging?.maxPageSize);
-		expect(EVENT_PAGE_SIZE).toBe(200);
+		expect(EVENT_PAGE_SIZE).toBe(100);
 	});
 });

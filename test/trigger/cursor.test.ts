@@ -3,10 +3,11 @@ import { mergeOldestFirst } from '../../nodes/Lcic/trigger/merge';
 
 describe('pageFor', () => {
 	it('starts on the page that holds the first unseen event', () => {
+		const size = EVENT_PAGE_SIZE;
 		expect(pageFor(0)).toEqual({ page: 1, skip: 0 });
-		expect(pageFor(199)).toEqual({ page: 1, skip: 199 });
-		expect(pageFor(200)).toEqual({ page: 2, skip: 0 });
-		expect(pageFor(1000)).toEqual({ page: 6, skip: 0 });
+		expect(pageFor(size - 1)).toEqual({ page: 1, skip: size - 1 });
+		expect(pageFor(size)).toEqual({ page: 2, skip: 0 });
+		expect(pageFor(5 * size)).toEqual({ page: 6, skip: 0 });
 		expect(pageFor(7, 5)).toEqual({ page: 2, skip: 2 });
 	});
 });

@@ -9,6 +9,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { triggerClock } from '../../nodes/Lcic/trigger/clock';
+import { EVENT_PAGE_SIZE } from '../../nodes/Lcic/trigger/cursor';
 import { ALL_ROOM_EVENT_TYPES } from '../../nodes/Lcic/catalog/events';
 import { setRetryPolicy } from '../../nodes/Lcic/transport';
 import { ACCOUNT, directEmulator, type DirectEmulator } from '../emulator/actions/direct';
@@ -335,15 +336,16 @@ describe('failures', () => {
 		poller.beforeRequest = ({ body }) =>
 			body.RoomId === roomIds[0] && body.Page === 3 ? 'FailedOperation' : undefined;
 		// Each log starts with RoomStart (sequence 1), seen at the activation.
+		const read = 2 * EVENT_PAGE_SIZE;
 		const first = await poller.poll(parameters, staticData);
 		expect(
 			first!.filter((item) => item.json.roomId === roomIds[0]).map((item) => item.json.sequence),
-		).toEqual(Array.from({ length: 399 }, (_, i) => 2 + i));
+		).toEqual(Array.from({ length: read - 1 }, (_, i) => 2 + i));
 		expect(first!.filter((item) => item.json.roomId === roomIds[1])).toHaveLength(3);
 		poller.beforeRequest = undefined;
 		const second = await poller.poll(parameters, staticData);
 		expect(second!.map((item) => item.json.sequence)).toEqual(
-			Array.from({ length: 51 }, (_, i) => 401 + i),
+			Array.from({ length: 451 - read }, (_, i) => read + 1 + i),
 		);
 	});
 
@@ -360,7 +362,9 @@ describe('failures', () => {
 		const before = poller.calls.length;
 		expect(await poller.poll(parameters, staticData)).toBeNull();
 		expect(poller.calls.length - before).toBe(3);
-		expect(poller.calls.slice(before).map((call) => call.body.Page)).toEqual([6, 6, 6]);
+		// 1,001 events seen per room (RoomStart and 1,000): the page that holds the next one.
+		const page = Math.floor(1001 / EVENT_PAGE_SIZE) + 1;
+		expect(poller.calls.slice(before).map((call) => call.body.Page)).toEqual([page, page, page]);
 		expect(ACCOUNT.sdkAppId).toBe(poller.calls[0].body.SdkAppId);
 	});
 });

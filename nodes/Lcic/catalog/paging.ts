@@ -5,7 +5,11 @@ import type { PagingSpec } from '../transport/types';
 // (the reference's "Limit ... up to N"), so an entry says just those two.
 
 /** Page/Limit paging, Page from 1, Total reported: `byPage('Rooms', 100)`. */
-export function byPage(itemsKey: string, maxPageSize: number): PagingSpec {
+export function byPage(
+	itemsKey: string,
+	maxPageSize: number,
+	extra: Pick<PagingSpec, 'unpagedWith'> = {},
+): PagingSpec {
 	return {
 		style: 'page',
 		pageParam: 'Page',
@@ -14,5 +18,6 @@ export function byPage(itemsKey: string, maxPageSize: number): PagingSpec {
 		maxPageSize,
 		itemsKey,
 		totalKey: 'Total',
+		...extra,
 	};
 }

@@ -254,7 +254,11 @@ export const roomOperations: OperationSpec[] = [
 				roomEventOptions(),
 			),
 		],
-		paging: byPage('Events', 200),
+		// Limit: "up to 200" (API reference, GetRoomEvent), "一次性最多100条" (at most 100 at a
+		// time: Tencent's current model). 100 is valid under both; a server that serves 100 when
+		// 200 is asked would shift every later page. Page and Limit are "valid only if keyword is
+		// empty" (reference): with a Keyword, every match comes in one answer.
+		paging: byPage('Events', 100, { unpagedWith: 'Keyword' }),
 		output: { kind: 'list', key: 'Events', times: ['Timestamp'] },
 	},
 	{

@@ -3,9 +3,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { lcicApiRequest } from './request';
 import type { LcicContext, PagingSpec, RequestOptions } from './types';
 
-// Walks Page/Limit or Offset/Limit lists. It stops on the first of: a short or empty page,
-// the reported Total reached, or the caller's limit reached. The page size stays the same on
-// every page, because Page N is only meaningful for one size.
+// Walks Page/Limit or Offset/Limit lists. It stops on the first of: an empty page, a short page
+// (unless the reported Total says more records exist), the reported Total reached, or the
+// caller's limit reached. The page size stays the same on every page, because Page N is only
+// meaningful for one size. A short page before Total is reached means the server serves fewer
+// records a page than asked (a lower cap than documented): it still pages by its own size, so
+// reading on returns the rest instead of a list silently cut short.
 
 export interface PageOptions extends RequestOptions {
 	/** Stop after this many records (Return All = off). */
@@ -28,6 +31,7 @@ export async function lcicApiRequestAllItems(
 	const size = Math.min(paging.maxPageSize, limit);
 	const maxPages = options.maxPages ?? 100_000;
 	const records: IDataObject[] = [];
+	const unpaged = paging.unpagedWith !== undefined && !isEmpty(body[paging.unpagedWith]);
 	let position = paging.firstPage;
 	let previousSignature = '';
 
@@ -49,16 +53,14 @@ export async function lcicApiRequestAllItems(
 		if (signature && signature === previousSignature) break;
 		previousSignature = signature;
 		records.push(...page);
-		if (page.length > size) break;
+		if (unpaged || page.length > size || page.length === 0 || records.length >= limit) break;
 		const total = paging.totalKey !== undefined ? Number(response[paging.totalKey]) : NaN;
-		if (
-			page.length < size ||
-			records.length >= limit ||
-			(Number.isFinite(total) && records.length >= total)
-		) {
-			break;
-		}
+		if (Number.isFinite(total) ? records.length >= total : page.length < size) break;
 		position += paging.style === 'page' ? 1 : page.length;
 	}
 	return records.length > limit ? records.slice(0, limit) : records;
+}
+
+function isEmpty(value: unknown): boolean {
+	return value === undefined || value === null || value === '';
 }

@@ -24,6 +24,11 @@ export interface PagingSpec {
 	itemsKey: string;
 	/** Response key holding the total count, where the action returns one. */
 	totalKey?: string;
+	/**
+	 * A request parameter that, when given, makes the action answer every match at once and
+	 * ignore Page/Limit (GetRoomEvent's Keyword): one call, no paging.
+	 */
+	unpagedWith?: string;
 }
 
 export interface RequestOptions {
