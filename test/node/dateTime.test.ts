@@ -142,6 +142,19 @@ describe('toEpochSeconds and isoInZone', () => {
 		);
 	});
 
+	it('reads eight digits that make a day as ISO 8601 basic format, and refuses other tiny Unix times', () => {
+		// ISO 8601 section 5.2.1.1, complete representation, basic format: YYYYMMDD ("19850412").
+		// As Unix seconds 20301201 would be 1970-08-23, years before LCIC (2022).
+		expect(toEpochSeconds('20301201', 'Europe/Berlin')).toBe(Date.UTC(2030, 10, 30, 23) / 1000);
+		expect(toEpochSeconds(20301201, 'Asia/Shanghai')).toBe(Date.UTC(2030, 10, 30, 16) / 1000);
+		for (const value of ['20300230', '20301301', 20300000, '2030', 2030, '0', 0, '99999999', 1.5])
+			expect(toEpochSeconds(value, 'UTC')).toBeUndefined();
+		// From 1e8 (1973-03-03) on, numbers are Unix seconds; above 1e11, milliseconds.
+		expect(toEpochSeconds('100000000', 'UTC')).toBe(1e8);
+		expect(toEpochSeconds(1_906_000_000, 'UTC')).toBe(1_906_000_000);
+		expect(toEpochSeconds(1_906_000_000_123, 'UTC')).toBe(1_906_000_000);
+	});
+
 	it('shows Unix seconds as ISO text with the offset of the zone at that instant', () => {
 		expect(isoInZone(Date.UTC(2030, 0, 15, 14) / 1000, 'America/New_York')).toBe(
 			'2030-01-15T09:00:00-05:00',

@@ -63,6 +63,11 @@ const BAD_DATES: unknown[] = [
 	// A time without a date would be today's, whenever the workflow runs.
 	'10:00',
 	'09:00:00+08:00',
+	// Digits below 1e8 are no Unix time of LCIC's (1970-1973); eight of them must make a day
+	// (ISO 8601 basic format, 20310302).
+	'2031',
+	'20310230',
+	0,
 	1e20,
 	'1e20',
 	-1,

@@ -29,6 +29,22 @@ function fromNumber(value: number): number | undefined {
 	return seconds <= LATEST_SECONDS ? seconds : undefined;
 }
 
+/**
+ * Unix seconds below 1e8 are before 1973-03-03, long before LCIC (2022): no class, recording or
+ * event has such a time, so a number that small is not a Unix time someone meant. Eight digits
+ * that make a calendar date are ISO 8601's basic format ("20251201", how spreadsheets and
+ * exports often write a day: section 5.2.1.1 of ISO 8601), read as that day's start in `zone`;
+ * anything else that small ("2025", "0") is refused rather than sent as 1970.
+ */
+const EARLIEST_UNIX_SECONDS = 1e8;
+
+function fromDigits(value: number, zone: string): number | undefined {
+	if (!(value >= 0 && value < EARLIEST_UNIX_SECONDS)) return fromNumber(value);
+	if (!Number.isInteger(value) || value < 1e7) return undefined;
+	const day = DateTime.fromFormat(String(value), 'yyyyMMdd', { zone: 'UTC' });
+	return day.isValid ? fromNumber(wallClockToMillis(day.toMillis(), zoneOf(zone))) : undefined;
+}
+
 function hasToMillis(value: object): value is { toMillis: () => number } {
 	return typeof (value as { toMillis?: unknown }).toMillis === 'function';
 }
@@ -134,7 +150,7 @@ export function toEpochSeconds(
 	value: unknown,
 	timeZone: string = DEFAULT_TIME_ZONE,
 ): number | undefined {
-	if (typeof value === 'number') return fromNumber(value);
+	if (typeof value === 'number') return fromDigits(value, timeZone);
 	if (value instanceof Date) return fromNumber(value.getTime());
 	if (typeof value === 'object' && value !== null) {
 		// Luxon DateTime, without instanceof: n8n may hand over its own copy of the class.
@@ -143,7 +159,7 @@ export function toEpochSeconds(
 	}
 	if (typeof value !== 'string') return undefined;
 	const text = value.trim();
-	if (/^\d+(\.\d+)?$/.test(text)) return fromNumber(Number(text));
+	if (/^\d+(\.\d+)?$/.test(text)) return fromDigits(Number(text), timeZone);
 	const millis = fromText(text, zoneOf(timeZone));
 	return millis === undefined ? undefined : fromNumber(millis);
 }
