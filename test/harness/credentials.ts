@@ -47,6 +47,19 @@ export function emulatorCredentials(
 	};
 }
 
+/**
+ * The credential data a harness run signs with: `credentials` merged over the emulator's account
+ * when there is an emulator, else `credentials` alone; `caller` names the harness in the error.
+ */
+export function credentialDataOf(
+	options: { emulator?: EmulatorEndpoint; credentials?: ICredentialDataDecryptedObject },
+	caller: string,
+): ICredentialDataDecryptedObject {
+	if (options.emulator) return emulatorCredentials(options.emulator, options.credentials);
+	if (options.credentials) return options.credentials;
+	throw new Error(`${caller} needs an emulator or credentials`);
+}
+
 /** The `credentials` field of a workflow node using our credential. */
 export function credentialsReference(): Record<string, { id: string; name: string }> {
 	return { [CREDENTIAL_TYPE]: { id: CREDENTIAL_ID, name: 'LCIC (test)' } };

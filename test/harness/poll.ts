@@ -18,18 +18,18 @@ import type {
 	INodeParameters,
 	IHttpRequestOptions,
 	IRequestOptionsSimplified,
-	IWorkflowBase,
 	WorkflowActivateMode,
 } from 'n8n-workflow';
 
 import { createAdditionalData } from './additionalData';
 import {
 	credentialsReference,
-	emulatorCredentials,
+	credentialDataOf,
 	TestCredentialsHelper,
 	type EmulatorEndpoint,
 } from './credentials';
 import { createNodeTypes, LCIC_TRIGGER_NODE_TYPE } from './nodeTypes';
+import { testWorkflow } from './testWorkflow';
 
 export const TRIGGER_NODE_NAME = 'LCIC Trigger';
 
@@ -98,12 +98,6 @@ export interface PollOnceResult {
 
 let pollCounter = 0;
 
-function credentialData(options: PollOnceOptions): ICredentialDataDecryptedObject {
-	if (options.emulator) return emulatorCredentials(options.emulator, options.credentials);
-	if (options.credentials) return options.credentials;
-	throw new Error('pollOnce needs an emulator or credentials');
-}
-
 function flatten(data: INodeExecutionData[][] | null | undefined): INodeExecutionData[] | null {
 	return data ? data.flat() : null;
 }
@@ -120,35 +114,23 @@ export async function pollOnce(options: PollOnceOptions): Promise<PollOnceResult
 		parameters: options.parameters,
 		credentials: credentialsReference(),
 	};
-	const workflowData: IWorkflowBase = {
+	const { workflowData, workflow } = testWorkflow({
 		id: 'lcic-trigger-workflow',
 		name: 'LCIC trigger workflow',
+		nodes: [node],
+		connections: {},
 		active: mode === 'trigger',
-		activeVersionId: null,
-		isArchived: false,
-		nodes: [node],
-		connections: {},
-		settings: {
-			executionOrder: 'v1',
-			...(options.timezone === undefined ? {} : { timezone: options.timezone }),
-		},
-		createdAt: new Date(),
-		updatedAt: new Date(),
-	};
-	const workflow = new Workflow({
-		id: workflowData.id,
-		name: workflowData.name,
-		nodes: [node],
-		connections: {},
 		nodeTypes: createNodeTypes(),
-		active: workflowData.active,
-		settings: workflowData.settings,
+		timezone: options.timezone,
 		staticData: { [`node:${TRIGGER_NODE_NAME}`]: staticData },
 	});
 	// The Workflow holds its own (parameter-resolved) copy of the node.
 	const workflowNode = workflow.getNode(TRIGGER_NODE_NAME) as INode;
 	const additionalData = createAdditionalData({
-		credentialsHelper: new HookedCredentialsHelper(credentialData(options), options.beforeRequest),
+		credentialsHelper: new HookedCredentialsHelper(
+			credentialDataOf(options, 'pollOnce'),
+			options.beforeRequest,
+		),
 		workflowData,
 		mode: mode === 'manual' ? 'manual' : 'trigger',
 		executionId: `lcic-poll-${++pollCounter}`,

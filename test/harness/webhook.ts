@@ -29,7 +29,6 @@ import type {
 	IWebhookData,
 	IWebhookDescription,
 	IWebhookResponseData,
-	IWorkflowBase,
 	WorkflowActivateMode,
 } from 'n8n-workflow';
 
@@ -38,11 +37,12 @@ import type { BuiltCallback } from '../emulator/callbackBody';
 import { createAdditionalData } from './additionalData';
 import {
 	credentialsReference,
-	emulatorCredentials,
+	credentialDataOf,
 	TestCredentialsHelper,
 	type EmulatorEndpoint,
 } from './credentials';
 import { createNodeTypes, LCIC_EVENT_TRIGGER_NODE_TYPE } from './nodeTypes';
+import { testWorkflow } from './testWorkflow';
 
 export const EVENT_TRIGGER_NODE_NAME = 'LCIC Event Trigger';
 export const EVENT_TRIGGER_WEBHOOK_ID = '5b0c3a8e-lcic-hook';
@@ -135,10 +135,9 @@ export class EventTriggerRig {
 	private parameters: INodeParameters;
 
 	constructor(private readonly options: EventTriggerOptions) {
-		const data = options.emulator
-			? emulatorCredentials(options.emulator, options.credentials)
-			: (options.credentials ?? {});
-		this.credentialsHelper = new TestCredentialsHelper(data);
+		this.credentialsHelper = new TestCredentialsHelper(
+			credentialDataOf(options, 'EventTriggerRig'),
+		);
 		this.parameters = options.parameters;
 	}
 
@@ -168,29 +167,14 @@ export class EventTriggerRig {
 			credentials: credentialsReference(),
 			webhookId: EVENT_TRIGGER_WEBHOOK_ID,
 		};
-		const workflowData: IWorkflowBase = {
+		const { workflowData, workflow } = testWorkflow({
 			id: this.options.workflowId ?? 'lcic-event-workflow',
 			name: 'LCIC event workflow',
+			nodes: [node],
+			connections: {},
 			active: mode !== 'manual',
-			activeVersionId: null,
-			isArchived: false,
-			nodes: [node],
-			connections: {},
-			settings: {
-				executionOrder: 'v1',
-				...(this.options.timeZone ? { timezone: this.options.timeZone } : {}),
-			},
-			createdAt: new Date(),
-			updatedAt: new Date(),
-		};
-		const workflow = new Workflow({
-			id: workflowData.id,
-			name: workflowData.name,
-			nodes: [node],
-			connections: {},
 			nodeTypes: createNodeTypes(),
-			active: workflowData.active,
-			settings: workflowData.settings,
+			timezone: this.options.timeZone || undefined,
 			staticData: staticData ?? clone(mode === 'manual' ? this.testStaticData : this.database),
 		});
 		const additionalData = createAdditionalData({

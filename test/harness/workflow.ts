@@ -4,7 +4,7 @@
 import './environment';
 
 import { WorkflowExecute } from 'n8n-core';
-import { createRunExecutionData, Workflow } from 'n8n-workflow';
+import { createRunExecutionData } from 'n8n-workflow';
 import type {
 	ExecutionBaseError,
 	ICredentialDataDecryptedObject,
@@ -16,7 +16,6 @@ import type {
 	INodeType,
 	IRun,
 	IRunData,
-	IWorkflowBase,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
@@ -24,11 +23,12 @@ import { LATEST_VERSION } from '../../nodes/Lcic/description/layout';
 import { createAdditionalData } from './additionalData';
 import {
 	credentialsReference,
-	emulatorCredentials,
+	credentialDataOf,
 	TestCredentialsHelper,
 	type EmulatorEndpoint,
 } from './credentials';
 import { createNodeTypes, LCIC_NODE_TYPE, START_NODE_TYPE } from './nodeTypes';
+import { testWorkflow } from './testWorkflow';
 
 export const START_NODE_NAME = 'Start';
 export const LCIC_NODE_NAME = 'LCIC';
@@ -100,12 +100,6 @@ function chain(names: string[]): IConnections {
 	return connections;
 }
 
-function credentialData(options: RunWorkflowOptions): ICredentialDataDecryptedObject {
-	if (options.emulator) return emulatorCredentials(options.emulator, options.credentials);
-	if (options.credentials) return options.credentials;
-	throw new Error('runWorkflow needs an emulator or credentials');
-}
-
 export async function runWorkflow(options: RunWorkflowOptions): Promise<RunWorkflowResult> {
 	const mode = options.mode ?? 'manual';
 	const inputItems = (options.inputItems ?? [{ json: {} }]).map((row) =>
@@ -138,32 +132,17 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunWorkf
 	const nodes = hasStart ? userNodes : [start, ...userNodes];
 	const connections = options.connections ?? chain(nodes.map((node) => node.name));
 
-	const credentialsHelper = new TestCredentialsHelper(credentialData(options));
+	const credentialsHelper = new TestCredentialsHelper(credentialDataOf(options, 'runWorkflow'));
 	const nodeTypes = createNodeTypes(options.extraNodeTypes, { inputItems });
 	const executionId = `lcic-test-${++executionCounter}`;
-	const workflowData: IWorkflowBase = {
+	const { workflowData, workflow } = testWorkflow({
 		id: 'lcic-test-workflow',
 		name: 'LCIC test workflow',
+		nodes,
+		connections,
 		active: false,
-		activeVersionId: null,
-		isArchived: false,
-		nodes,
-		connections,
-		settings: {
-			executionOrder: 'v1',
-			...(options.timezone === undefined ? {} : { timezone: options.timezone }),
-		},
-		createdAt: new Date(),
-		updatedAt: new Date(),
-	};
-	const workflow = new Workflow({
-		id: workflowData.id,
-		name: workflowData.name,
-		nodes,
-		connections,
 		nodeTypes,
-		active: false,
-		settings: workflowData.settings,
+		timezone: options.timezone,
 	});
 
 	const additionalData = createAdditionalData({
