@@ -1,31 +1,11 @@
 // Group > Create with Options > "If a Group Has This Name": a roster sync that runs every night
 // keeps one group per class, brought up to date, instead of a new "7A" each night.
-import type { IDataObject } from 'n8n-workflow';
-
 import { callsOf, parametersFor, runWorkflow, useEmulator } from '../harness';
-
-const byName = (mode: string) =>
-	parametersFor(
-		'CreateGroupWithMembers',
-		{ GroupName: '={{ $json.class }}', MemberIds: '={{ $json.memberIds }}' },
-		{ node: { options: { ifGroupExists: mode } } },
-	);
+import { groupSync } from './groupSync';
 
 describe('Group > Create: update the group of that name', () => {
 	const fx = useEmulator('each');
-
-	const groupsNamed = (name: string) =>
-		[...fx.session.app.groups.values()].filter((group) => group.GroupName === name);
-
-	async function sync(mode: string, classes: IDataObject[], continueOnFail = false) {
-		fx.emulator.resetCalls();
-		return await runWorkflow({
-			emulator: fx.emulator,
-			nodeParameters: byName(mode),
-			inputItems: classes,
-			continueOnFail,
-		});
-	}
+	const { groupsNamed, sync } = groupSync(fx);
 
 	it('creates missing groups, and on the next run adds only the new members', async () => {
 		const [a, b, c, d] = await fx.session.users(4);

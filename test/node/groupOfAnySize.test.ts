@@ -5,17 +5,11 @@
 // that fails half-way leaves the group and the members added so far in the output.
 import type { IDataObject } from 'n8n-workflow';
 
-import { callsOf, parametersFor, runWorkflow, useEmulator } from '../harness';
+import { callsOf, useEmulator } from '../harness';
+import { groupSync } from './groupSync';
 
 const MEMBERS_PER_CALL = 200;
 const CLASS_SIZE = 1000;
-
-const createGroup = (mode: string, values: Record<string, unknown> = {}) =>
-	parametersFor(
-		'CreateGroupWithMembers',
-		{ GroupName: '={{ $json.class }}', MemberIds: '={{ $json.memberIds }}', ...values },
-		{ node: { options: { ifGroupExists: mode } } },
-	);
 
 /** The MemberIds each call of `action` carried, in the order the emulator received them. */
 const sentMembers = (calls: ReturnType<typeof callsOf>) =>
@@ -23,19 +17,7 @@ const sentMembers = (calls: ReturnType<typeof callsOf>) =>
 
 describe('Group > Create: a class of 1,000', () => {
 	const fx = useEmulator('each');
-
-	const groupsNamed = (name: string) =>
-		[...fx.session.app.groups.values()].filter((group) => group.GroupName === name);
-
-	async function sync(mode: string, classes: IDataObject[], continueOnFail = false) {
-		fx.emulator.resetCalls();
-		return await runWorkflow({
-			emulator: fx.emulator,
-			nodeParameters: createGroup(mode),
-			inputItems: classes,
-			continueOnFail,
-		});
-	}
+	const { groupsNamed, sync } = groupSync(fx);
 
 	it.each(['create', 'addMembers', 'setMembers'])(
 		'"%s": creates the group with the first 200 and adds the rest in calls of 200, in order',
