@@ -45,8 +45,9 @@ export async function lcicApiRequestAllItems(
 		const page = Array.isArray(response[paging.itemsKey])
 			? (response[paging.itemsKey] as IDataObject[])
 			: [];
-		// Some filters make LCIC ignore paging (GetRoomEvent with Keyword answers every match at
-		// once): a page larger than asked for, or one that repeats the last, is the whole answer.
+		// A filter that makes LCIC ignore paging without the catalog saying so (`unpagedWith`
+		// says it for GetRoomEvent's Keyword): a page larger than asked for, or one that repeats
+		// the last, is the whole answer.
 		const signature = page.length
 			? JSON.stringify([page[0], page[page.length - 1], page.length])
 			: '';
