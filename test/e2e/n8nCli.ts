@@ -19,19 +19,21 @@ export function outputOf(runData: RunData, node: string): Array<Record<string, u
 		.map((item) => item.json);
 }
 
+interface PrintedExecution {
+	data: { resultData: { runData: RunData; error?: { message: string } } };
+}
+
 /**
  * The execution `n8n execute --rawOutput` printed: indented JSON ("{" ... "}" at the start of
  * their lines) among log lines that may come before or after it; undefined until it is whole.
  */
-function executionText(out: string): string | undefined {
+function printedExecution(out: string): PrintedExecution | undefined {
 	const lines = out.split('\n');
 	const first = lines.indexOf('{');
 	const last = lines.indexOf('}', first);
 	if (first < 0 || last < 0) return undefined;
-	const text = lines.slice(first, last + 1).join('\n');
 	try {
-		JSON.parse(text);
-		return text;
+		return JSON.parse(lines.slice(first, last + 1).join('\n')) as PrintedExecution;
 	} catch {
 		return undefined;
 	}
@@ -84,14 +86,11 @@ export class N8nCli {
 	async execute(workflowId: string): Promise<RunData> {
 		const out = await this.run(
 			['execute', `--id=${workflowId}`, '--rawOutput'],
-			(printed) => executionText(printed) !== undefined,
+			(printed) => printedExecution(printed) !== undefined,
 		);
-		const text = executionText(out);
-		if (text === undefined)
+		const json = printedExecution(out);
+		if (json === undefined)
 			throw new Error(`n8n execute printed no execution for ${workflowId}: ${out.slice(-1000)}`);
-		const json = JSON.parse(text) as {
-			data: { resultData: { runData: RunData; error?: { message: string } } };
-		};
 		if (json.data.resultData.error)
 			throw new Error(`workflow ${workflowId} failed: ${json.data.resultData.error.message}`);
 		return json.data.resultData.runData;
