@@ -5,6 +5,7 @@ import { findByAction } from '../catalog';
 import type { CallOutcome, ItemOutput } from '../catalog/hooks';
 import type { ChunkRule } from '../catalog/types';
 import { mergeResponses } from './chunks';
+import { numberRuns } from './numberRuns';
 
 // Partial work made visible. A request LCIC takes in several calls (150 rooms as calls of 100,
 // 450 members as calls of 200, a group created and then filled) can fail part-way: what went
@@ -52,14 +53,7 @@ const isObjectList = (values: unknown[]): boolean =>
 
 /** 1-based positions as ranges: [1..100, 120] -> "1-100, 120". */
 export function ranges(positions: number[]): string {
-	const out: string[] = [];
-	for (let i = 0; i < positions.length; ) {
-		let j = i;
-		while (j + 1 < positions.length && positions[j + 1] === positions[j] + 1) j++;
-		out.push(i === j ? `${positions[i]}` : `${positions[i]}-${positions[j]}`);
-		i = j + 1;
-	}
-	return out.join(', ');
+	return numberRuns(positions).join(', ');
 }
 
 /** What each call carried, with positions counted across the calls of one action. */

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { numberRuns } from './numberRuns';
+
 // When an item fails without continue-on-fail, n8n stops the node and shows no output at all.
 // Items are sent several at a time, so by then some items after the failed one may have gone
 // through too: the error says which items went through, which failed and which were not sent,
@@ -47,14 +49,7 @@ function describeOutputs(done: number[], outputs: Map<number, IDataObject[]> | u
 
 /** "0-2, 5 and 7" for [0, 1, 2, 5, 7]. */
 export function indexRanges(indices: number[]): string {
-	const sorted = [...new Set(indices)].sort((a, b) => a - b);
-	const parts: string[] = [];
-	for (let i = 0; i < sorted.length; ) {
-		let j = i;
-		while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-		parts.push(j === i ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
-		i = j + 1;
-	}
+	const parts = numberRuns([...new Set(indices)].sort((a, b) => a - b));
 	return parts.length <= 1
 		? (parts[0] ?? '')
 		: `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
